@@ -1,0 +1,411 @@
+#include "cli.h"
+
+#include "csv/csvreader.h"
+#include "demo/demobuilder.h"
+#include "import/importjob.h"
+#include "import/inspector.h"
+#include "import/valueparsers.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace sl::cli {
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+const QStringList subcommands = {QStringLiteral("demo"), QStringLiteral("inspect"), QStringLiteral("import")};
+
+int usageError(const QString &message)
+{
+    err() << QCoreApplication::applicationName() << ": " << message << '\n'
+          << QObject::tr("Try 'supportlens --help' for more information.") << Qt::endl;
+    return BadUsage;
+}
+
+QString topLevelHelp()
+{
+    return QObject::tr(
+        "Usage:\n"
+        "  supportlens [--db FILE]                       open the window (last database, or the demo)\n"
+        "  supportlens demo --db FILE [--tickets N] [--seed S]\n"
+        "                                                build a realistic demo database\n"
+        "  supportlens inspect FILE.csv [--rows N|all] [--format json|table] [--profile P]\n"
+        "                                                show how a file would be read\n"
+        "  supportlens import --db FILE [--profile P] [--timezone TZ] [--strict] FILE.csv...\n"
+        "                                                import exports into a database\n"
+        "\n"
+        "Options:\n"
+        "  -h, --help       this help; 'supportlens COMMAND --help' for a command's options\n"
+        "  -v, --version    the version\n"
+        "\n"
+        "Exit codes: 0 done, 1 failed (the message names file, line and what was expected;\n"
+        "the database is unchanged by a failed file), 2 bad usage.\n");
+}
+
+// Parses a subcommand's options; on bad usage prints the error and returns false with *exitCode
+// set. --help prints the command's help and exits 0.
+bool parse(QCommandLineParser &parser, const QStringList &arguments, int *exitCode)
+{
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QObject::tr("Show this help."));
+    parser.addOption(help);
+    QStringList rest = arguments;
+    rest.removeAt(1); // the subcommand
+    if (!parser.parse(rest)) {
+        *exitCode = usageError(parser.errorText());
+        return false;
+    }
+    if (parser.isSet(help)) {
+        out() << parser.helpText() << Qt::flush;
+        *exitCode = Done;
+        return false;
+    }
+    return true;
+}
+
+std::optional<QTimeZone> timeZoneOption(const QCommandLineParser &parser, const QCommandLineOption &option,
+                                        int *exitCode)
+{
+    if (!parser.isSet(option))
+        return QTimeZone::systemTimeZone();
+    const QTimeZone zone = timeZoneFromName(parser.value(option));
+    if (!zone.isValid()) {
+        *exitCode = usageError(QObject::tr("unknown time zone \"%1\" (use an IANA name such as Europe/Berlin, "
+                                           "UTC, or an offset such as +02:00)")
+                                   .arg(parser.value(option)));
+        return std::nullopt;
+    }
+    return zone;
+}
+
+QString delimiterText(char delimiter)
+{
+    return delimiter == '\t' ? QStringLiteral("\t") : QString(QLatin1Char(delimiter));
+}
+
+int runInspect(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QObject::tr("Show how SupportLens would read a CSV file: encoding, delimiter, "
+                                                 "detected profile, column mapping and the first records."));
+    const QCommandLineOption rowsOption(QStringLiteral("rows"), QObject::tr("Records to show, or 'all'."),
+                                        QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption formatOption(QStringLiteral("format"), QObject::tr("json or table."),
+                                          QStringLiteral("FORMAT"), QStringLiteral("table"));
+    const QCommandLineOption profileOption(QStringLiteral("profile"), QObject::tr("Force a source profile."),
+                                           QStringLiteral("P"), QStringLiteral("auto"));
+    parser.addOptions({rowsOption, formatOption, profileOption});
+    parser.addPositionalArgument(QStringLiteral("FILE.csv"), QObject::tr("The file to inspect."));
+    int exitCode = Done;
+    if (!parse(parser, arguments, &exitCode))
+        return exitCode;
+    if (parser.positionalArguments().size() != 1)
+        return usageError(QObject::tr("inspect takes exactly one FILE.csv"));
+    const QString format = parser.value(formatOption);
+    if (format != QLatin1String("json") && format != QLatin1String("table"))
+        return usageError(QObject::tr("--format must be json or table, not \"%1\"").arg(format));
+    std::int64_t rows = -1;
+    if (parser.value(rowsOption) != QLatin1String("all")) {
+        bool ok = false;
+        rows = parser.value(rowsOption).toLongLong(&ok);
+        if (!ok || rows < 0)
+            return usageError(QObject::tr("--rows must be a number or 'all', not \"%1\"").arg(parser.value(rowsOption)));
+    }
+
+    const QString path = parser.positionalArguments().constFirst();
+    const FilePreview preview = previewFile(path, rows, parser.value(profileOption));
+    if (!preview.ok) {
+        err() << path << ": " << preview.error << Qt::endl;
+        return Failed;
+    }
+
+    QJsonObject mapping;
+    if (preview.match) {
+        for (const ColumnBinding &binding : preview.match->bindings)
+            mapping.insert(preview.header.value(binding.column), fieldId(binding.field));
+    }
+    const QString profileId = preview.match ? QString::fromLatin1(preview.match->profile->id.data(),
+                                                                 qsizetype(preview.match->profile->id.size()))
+                                            : QString();
+
+    if (format == QLatin1String("json")) {
+        QJsonObject json;
+        json.insert(QStringLiteral("encoding"), encodingName(preview.format.encoding));
+        json.insert(QStringLiteral("bom"), preview.format.bom);
+        json.insert(QStringLiteral("delimiter"), delimiterText(preview.format.delimiter));
+        json.insert(QStringLiteral("kind"), preview.match ? QJsonValue(QStringLiteral("tickets")) : QJsonValue());
+        json.insert(QStringLiteral("profile"), preview.match ? QJsonValue(profileId) : QJsonValue());
+        json.insert(QStringLiteral("columns"), QJsonArray::fromStringList(preview.header));
+        json.insert(QStringLiteral("mapping"), mapping);
+        if (!preview.match) {
+            json.insert(QStringLiteral("message"), preview.profileMessage);
+            if (preview.closest.profile) {
+                json.insert(QStringLiteral("closest_profile"),
+                            QString::fromLatin1(preview.closest.profile->id.data(),
+                                                qsizetype(preview.closest.profile->id.size())));
+                json.insert(QStringLiteral("missing"), QJsonArray::fromStringList(preview.closest.missingSignature));
+            }
+        }
+        QJsonArray jsonRows;
+        for (const QStringList &row : preview.rows)
+            jsonRows.append(QJsonArray::fromStringList(row));
+        json.insert(QStringLiteral("rows"), jsonRows);
+        out() << QJsonDocument(json).toJson(QJsonDocument::Indented) << Qt::flush;
+        return Done;
+    }
+
+    QTextStream &o = out();
+    o << QObject::tr("File:       %1").arg(path) << '\n';
+    o << QObject::tr("Encoding:   %1%2")
+             .arg(encodingName(preview.format.encoding),
+                  preview.format.bom ? QObject::tr(" (with BOM)") : QString())
+      << '\n';
+    o << QObject::tr("Delimiter:  %1")
+             .arg(preview.format.delimiter == '\t' ? QStringLiteral("TAB")
+                                                   : QString(QLatin1Char(preview.format.delimiter)))
+      << '\n';
+    if (preview.match) {
+        o << QObject::tr("Kind:       tickets") << '\n';
+        o << QObject::tr("Profile:    %1 (%2)")
+                 .arg(profileId, QString::fromUtf8(preview.match->profile->displayName.data(),
+                                                   qsizetype(preview.match->profile->displayName.size())))
+          << '\n';
+    } else {
+        o << QObject::tr("Profile:    none fits: %1").arg(preview.profileMessage) << '\n';
+    }
+    o << QObject::tr("Columns:") << '\n';
+    qsizetype width = 0;
+    for (const QString &name : preview.header)
+        width = std::max(width, name.size());
+    for (qsizetype i = 0; i < preview.header.size(); ++i) {
+        const QString field = mapping.value(preview.header[i]).toString();
+        o << QStringLiteral("  %1  %2  %3\n")
+                 .arg(i + 1, 3)
+                 .arg(preview.header[i], -int(width))
+                 .arg(field.isEmpty() ? QObject::tr("(kept as an extra column)") : QStringLiteral("-> ") + field);
+    }
+    o << QObject::tr("First %n record(s):", nullptr, int(preview.rows.size())) << '\n';
+    for (const QStringList &row : preview.rows) {
+        QStringList shown;
+        for (QString cell : row) {
+            cell.replace(QLatin1Char('\n'), QStringLiteral("\\n")).replace(QLatin1Char('\r'), QStringLiteral("\\r"));
+            if (cell.size() > 40)
+                cell = cell.left(39) + QStringLiteral("…");
+            shown.append(cell);
+        }
+        o << QStringLiteral("  ") << shown.join(QStringLiteral(" | ")) << '\n';
+    }
+    o << Qt::flush;
+    return Done;
+}
+
+void printReport(const ImportReport &report)
+{
+    const QString name = QFileInfo(report.filePath).fileName();
+    switch (report.outcome) {
+    case ImportReport::Outcome::Imported:
+        out() << QObject::tr("%1: %2 rows read, %3 imported, %4 updated, %5 unchanged, %6 rejected (profile %7)")
+                     .arg(report.filePath)
+                     .arg(report.rowsRead)
+                     .arg(report.inserted)
+                     .arg(report.updated)
+                     .arg(report.unchanged)
+                     .arg(report.rejected)
+                     .arg(report.profile)
+              << Qt::endl;
+        break;
+    case ImportReport::Outcome::Cancelled:
+        err() << QObject::tr("%1: import cancelled, nothing imported").arg(report.filePath) << Qt::endl;
+        break;
+    case ImportReport::Outcome::Failed:
+        err() << report.filePath << ": " << report.error << Qt::endl;
+        break;
+    }
+    for (const QString &note : report.notes)
+        err() << name << ": " << QObject::tr("note: %1").arg(note) << '\n';
+    if (report.outcome == ImportReport::Outcome::Imported) {
+        for (const RowIssue &issue : report.issues) {
+            err() << name << QStringLiteral(":")
+                  << QObject::tr("line %1: rejected: %2%3")
+                         .arg(issue.line)
+                         .arg(issue.column.isEmpty() ? QString() : QObject::tr("column \"%1\": ").arg(issue.column))
+                         .arg(issue.message)
+                  << '\n';
+        }
+        if (report.rejected > std::int64_t(report.issues.size())) {
+            err() << name << ": "
+                  << QObject::tr("... and %1 more rejected rows").arg(report.rejected - std::int64_t(report.issues.size()))
+                  << '\n';
+        }
+    }
+    err() << Qt::flush;
+}
+
+int runImport(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QObject::tr("Import CSV exports into a SupportLens database. Rows are keyed by "
+                                                 "source and the export's own id: importing again updates, never "
+                                                 "duplicates. Each file is one transaction."));
+    const QCommandLineOption dbOption(QStringLiteral("db"), QObject::tr("The database file (created if missing)."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption kindOption(QStringLiteral("kind"), QObject::tr("tickets (detected by default)."),
+                                        QStringLiteral("K"), QStringLiteral("auto"));
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+                                           QObject::tr("Source format: zendesk, zendesk-explore, freshdesk, generic "
+                                                       "(default auto: detected from the header)."),
+                                           QStringLiteral("P"), QStringLiteral("auto"));
+    const QCommandLineOption zoneOption(QStringLiteral("timezone"),
+                                        QObject::tr("Time zone of times written without an offset (default: the "
+                                                    "system's)."),
+                                        QStringLiteral("TZ"));
+    const QCommandLineOption strictOption(QStringLiteral("strict"),
+                                          QObject::tr("Abort a file on its first rejected row."));
+    parser.addOptions({dbOption, kindOption, profileOption, zoneOption, strictOption});
+    parser.addPositionalArgument(QStringLiteral("FILE.csv"), QObject::tr("Files to import."), QStringLiteral("FILE.csv..."));
+    int exitCode = Done;
+    if (!parse(parser, arguments, &exitCode))
+        return exitCode;
+    if (!parser.isSet(dbOption))
+        return usageError(QObject::tr("import needs --db FILE"));
+    if (parser.positionalArguments().isEmpty())
+        return usageError(QObject::tr("import needs at least one FILE.csv"));
+    const QString kind = parser.value(kindOption);
+    if (kind != QLatin1String("auto") && kind != QLatin1String("tickets"))
+        return usageError(QObject::tr("--kind \"%1\" is not supported yet: this version imports tickets").arg(kind));
+
+    ImportOptions options;
+    options.profile = parser.value(profileOption);
+    options.strict = parser.isSet(strictOption);
+    const std::optional<QTimeZone> zone = timeZoneOption(parser, zoneOption, &exitCode);
+    if (!zone)
+        return exitCode;
+    options.timeZone = *zone;
+
+    QString error;
+    std::optional<Database> database = Database::open(parser.value(dbOption), &error);
+    if (!database) {
+        err() << error << Qt::endl;
+        return Failed;
+    }
+    int result = Done;
+    for (const QString &file : parser.positionalArguments()) {
+        const ImportReport report = sl::runImport(*database, file, options);
+        printReport(report);
+        if (report.outcome != ImportReport::Outcome::Imported)
+            result = Failed;
+    }
+    return result;
+}
+
+int runDemo(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QObject::tr("Build a realistic demo database: generated help-desk exports, "
+                                                 "imported through the same pipeline as real files."));
+    const QCommandLineOption dbOption(QStringLiteral("db"), QObject::tr("The database file to create."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption ticketsOption(QStringLiteral("tickets"), QObject::tr("How many tickets (default %1).")
+                                                                          .arg(DemoBuildOptions{}.tickets),
+                                           QStringLiteral("N"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), QObject::tr("Random seed (default %1).")
+                                                                    .arg(DemoBuildOptions{}.seed),
+                                        QStringLiteral("S"));
+    const QCommandLineOption untilOption(QStringLiteral("until"),
+                                         QObject::tr("Last day of the data, YYYY-MM-DD (default: the end of last "
+                                                     "month)."),
+                                         QStringLiteral("DATE"));
+    parser.addOptions({dbOption, ticketsOption, seedOption, untilOption});
+    int exitCode = Done;
+    if (!parse(parser, arguments, &exitCode))
+        return exitCode;
+    if (!parser.isSet(dbOption))
+        return usageError(QObject::tr("demo needs --db FILE"));
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QObject::tr("demo takes no file arguments"));
+
+    DemoBuildOptions options;
+    if (parser.isSet(ticketsOption)) {
+        bool ok = false;
+        options.tickets = parser.value(ticketsOption).toLongLong(&ok);
+        if (!ok || options.tickets < 1 || options.tickets > 10'000'000)
+            return usageError(QObject::tr("--tickets must be a number from 1 to 10000000"));
+    }
+    if (parser.isSet(seedOption)) {
+        bool ok = false;
+        options.seed = parser.value(seedOption).toULongLong(&ok);
+        if (!ok)
+            return usageError(QObject::tr("--seed must be a non-negative number"));
+    }
+    if (parser.isSet(untilOption)) {
+        options.lastDay = QDate::fromString(parser.value(untilOption), Qt::ISODate);
+        if (!options.lastDay.isValid())
+            return usageError(QObject::tr("--until must be a date YYYY-MM-DD"));
+    }
+    const QString dbPath = parser.value(dbOption);
+    const DemoBuildResult result = buildDemoDatabase(dbPath, options);
+    if (!result.ok) {
+        err() << dbPath << ": " << result.error << Qt::endl;
+        return Failed;
+    }
+    out() << QObject::tr("%1: demo database with %2 tickets (%3 to %4)")
+                 .arg(dbPath)
+                 .arg(result.tickets)
+                 .arg(result.firstDay.toString(Qt::ISODate), result.lastDay.toString(Qt::ISODate))
+          << Qt::endl;
+    return Done;
+}
+
+} // namespace
+
+bool isSubcommand(const QStringList &arguments)
+{
+    if (arguments.size() < 2)
+        return false;
+    const QString &first = arguments.at(1);
+    return subcommands.contains(first) || first == QLatin1String("--help") || first == QLatin1String("-h")
+           || first == QLatin1String("--version") || first == QLatin1String("-v")
+           || !first.startsWith(QLatin1Char('-'));
+}
+
+int run(const QStringList &arguments)
+{
+    const QString &command = arguments.at(1);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
+        out() << topLevelHelp() << Qt::flush;
+        return Done;
+    }
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        out() << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << Qt::endl;
+        return Done;
+    }
+    if (command == QLatin1String("inspect"))
+        return runInspect(arguments);
+    if (command == QLatin1String("import"))
+        return runImport(arguments);
+    if (command == QLatin1String("demo"))
+        return runDemo(arguments);
+    return usageError(QObject::tr("unknown command \"%1\"").arg(command));
+}
+
+} // namespace sl::cli

@@ -1,0 +1,284 @@
+#include "import/importjob.h"
+
+#include "import/rowbatch.h"
+#include "store/database.h"
+#include "store/ticketwriter.h"
+#include "util/sha256.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QObject>
+
+#include <atomic>
+#include <future>
+#include <thread>
+
+namespace sl {
+
+namespace {
+
+// How many rejected rows are listed one by one; the count stays exact beyond it.
+constexpr std::size_t maxListedIssues = 10000;
+// Records the sampler looks at before deciding, unless a date column is still ambiguous.
+constexpr std::int64_t sampleRecords = 20000;
+// Rows handed from the reader thread to the database thread at a time.
+constexpr std::size_t batchRows = 4096;
+
+// Hashes the file on the other core while this one parses and inserts.
+class FileHasher
+{
+public:
+    explicit FileHasher(const QString &path)
+        : m_result(std::async(std::launch::async, [this, path] { return hash(path); }))
+    {
+    }
+    ~FileHasher()
+    {
+        m_stop = true;
+        if (m_result.valid())
+            m_result.wait();
+    }
+    QString result() { return m_result.get(); }
+
+private:
+    QString hash(const QString &path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        Sha256 sha;
+        QByteArray buffer(1 << 20, Qt::Uninitialized);
+        while (!m_stop) {
+            const qint64 n = file.read(buffer.data(), buffer.size());
+            if (n <= 0)
+                break;
+            sha.addData(buffer.constData(), std::size_t(n));
+        }
+        return m_stop ? QString() : QString::fromLatin1(sha.result().toHex());
+    }
+
+    std::atomic<bool> m_stop{false};
+    std::future<QString> m_result;
+};
+
+QString readerErrorText(const CsvError &error)
+{
+    return error.line > 0 ? QObject::tr("line %1: %2").arg(error.line).arg(error.message) : error.message;
+}
+
+QString delimiterName(char delimiter)
+{
+    switch (delimiter) {
+    case '\t': return QStringLiteral("TAB");
+    default: return QString(QLatin1Char(delimiter));
+    }
+}
+
+} // namespace
+
+ImportReport runImport(Database &database, const QString &filePath, const ImportOptions &options,
+                       const ImportProgress &progress)
+{
+    ImportReport report;
+    report.filePath = filePath;
+    const auto failed = [&report](const QString &message) {
+        report.outcome = ImportReport::Outcome::Failed;
+        report.error = message;
+        return report;
+    };
+
+    // Pass 1: header, profile, and what only the data can tell (date order, dates vs durations).
+    CsvReader sampleReader(filePath);
+    if (!sampleReader.open())
+        return failed(readerErrorText(*sampleReader.error()));
+    report.format = sampleReader.format();
+    CsvRecord record;
+    if (!sampleReader.next(record)) {
+        return failed(sampleReader.error() ? readerErrorText(*sampleReader.error())
+                                           : QObject::tr("the file is empty: expected a header line"));
+    }
+    QStringList header;
+    for (std::string_view field : record.fields)
+        header.append(QString::fromUtf8(field.data(), qsizetype(field.size())));
+
+    const ProfileDetection detection = detectTicketProfile(header, options.profile);
+    if (!detection.match)
+        return failed(QObject::tr("line %1: %2").arg(record.line).arg(detection.message));
+    const ProfileMatch &match = *detection.match;
+    report.profile = QString::fromLatin1(match.profile->id.data(), qsizetype(match.profile->id.size()));
+
+    ColumnSampler sampler(match, header.size());
+    std::int64_t sampled = 0;
+    while (sampleReader.next(record)) {
+        sampler.observe(record);
+        if (++sampled >= sampleRecords && !sampler.undecided())
+            break;
+    }
+    // A broken record is reported by the import pass, with the rows before it imported.
+    if (sampleReader.error() && sampleReader.error()->kind != CsvError::Kind::UnterminatedQuote)
+        return failed(readerErrorText(*sampleReader.error()));
+    if (sampled == 0 && !sampleReader.error())
+        return failed(QObject::tr("line %1: the file has a header but no data rows").arg(record.line));
+    ColumnDecisions decisions = sampler.decisions(header);
+    report.notes = decisions.notes;
+    if (!match.bindingFor(TicketField::CreatedAt)) {
+        report.notes.append(QObject::tr("no creation time column: these tickets count in no "
+                                        "created-in-period metric"));
+    }
+    TicketMapper mapper(header, std::move(decisions), options.timeZone);
+
+    // Pass 2: everything, in one transaction.
+    CsvReaderOptions readerOptions;
+    readerOptions.encoding = report.format.encoding;
+    readerOptions.delimiter = report.format.delimiter;
+    CsvReader reader(filePath, readerOptions);
+    if (!reader.open() || !reader.next(record))
+        return failed(reader.error() ? readerErrorText(*reader.error()) : QObject::tr("the file changed while reading"));
+
+    FileHasher hasher(filePath);
+    sqlite::Connection &connection = database.connection();
+    sqlite::Transaction transaction(connection);
+    if (!transaction.isActive())
+        return failed(QObject::tr("cannot write to the database: %1").arg(connection.lastError()));
+
+    const QFileInfo info(filePath);
+    sqlite::Statement insertImport = connection.prepare(
+        "INSERT INTO imports (file_name, file_path, file_size, kind, profile, encoding, delimiter, timezone, "
+        "started_at, extra_columns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    insertImport.bindText(1, info.fileName());
+    insertImport.bindText(2, info.absoluteFilePath());
+    insertImport.bindInt(3, info.size());
+    insertImport.bindText(4, report.kind);
+    insertImport.bindText(5, report.profile);
+    insertImport.bindText(6, encodingName(report.format.encoding));
+    insertImport.bindText(7, delimiterName(report.format.delimiter));
+    insertImport.bindText(8, QString::fromUtf8(options.timeZone.id()));
+    insertImport.bindInt(9, QDateTime::currentSecsSinceEpoch());
+    insertImport.bindText(10, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(mapper.extraColumnNames()))
+                                                    .toJson(QJsonDocument::Compact)));
+    if (!insertImport.run())
+        return failed(QObject::tr("cannot write to the database: %1").arg(connection.lastError()));
+    report.importId = connection.lastInsertRowId();
+
+    const std::int64_t ticketsBefore = connection.queryInt("SELECT count(*) FROM tickets").value_or(0);
+    TicketWriter writer(connection,
+                        std::string(match.profile->source), report.importId);
+    if (!writer.isValid())
+        return failed(QObject::tr("cannot write to the database: %1").arg(writer.lastError()));
+
+    // The reader thread parses and maps while this one writes: on two cores the import takes
+    // about as long as the slower of the two, not their sum.
+    BatchQueue queue(4);
+    std::optional<QString> strictFailure;
+    std::thread readerThread([&] {
+        TicketRow row;
+        RowIssue issue;
+        RowBatch batch;
+        batch.rows.reserve(batchRows);
+        const auto reject = [&report](RowIssue rowIssue) {
+            ++report.rejected;
+            if (report.issues.size() < maxListedIssues)
+                report.issues.push_back(std::move(rowIssue));
+        };
+        while (reader.next(record)) {
+            ++report.rowsRead;
+            if (!mapper.map(record, row, issue)) {
+                reject(issue);
+                if (options.strict) {
+                    strictFailure = QObject::tr("line %1: %2%3 (--strict: nothing imported)")
+                                        .arg(issue.line)
+                                        .arg(issue.column.isEmpty() ? QString()
+                                                                    : QObject::tr("column \"%1\": ").arg(issue.column))
+                                        .arg(issue.message);
+                    break;
+                }
+                continue;
+            }
+            batch.add(row, record.line);
+            if (batch.rows.size() >= batchRows) {
+                batch.bytesRead = reader.bytesRead();
+                if (!queue.push(std::move(batch)))
+                    return;
+                batch = RowBatch();
+                batch.rows.reserve(batchRows);
+            }
+        }
+        if (!strictFailure && !batch.rows.empty()) {
+            batch.bytesRead = reader.bytesRead();
+            queue.push(std::move(batch));
+        }
+        queue.finish();
+    });
+    // Whatever way this function returns, the reader thread is stopped and joined first.
+    struct Joiner
+    {
+        BatchQueue &queue;
+        std::thread &thread;
+        ~Joiner()
+        {
+            queue.stop();
+            if (thread.joinable())
+                thread.join();
+        }
+    } joiner{queue, readerThread};
+
+    std::int64_t written = 0;
+    RowBatch batch;
+    while (queue.pop(batch)) {
+        for (std::size_t i = 0; i < batch.rows.size(); ++i) {
+            switch (writer.write(batch.rows[i])) {
+            case TicketWriter::Outcome::InsertedOrChanged: ++written; break;
+            case TicketWriter::Outcome::Unchanged: ++report.unchanged; break;
+            case TicketWriter::Outcome::Failed:
+                return failed(QObject::tr("line %1: the database refused the row: %2 (nothing imported)")
+                                  .arg(batch.lines[i])
+                                  .arg(writer.lastError()));
+            }
+        }
+        if (progress && !progress(batch.bytesRead, reader.totalBytes())) {
+            report.outcome = ImportReport::Outcome::Cancelled;
+            return report; // the reader thread stops, the transaction rolls back
+        }
+    }
+    queue.stop();
+    readerThread.join();
+    if (strictFailure)
+        return failed(*strictFailure);
+    if (const std::optional<CsvError> &error = reader.error()) {
+        if (error->kind != CsvError::Kind::UnterminatedQuote)
+            return failed(readerErrorText(*error) + QObject::tr(" (nothing imported)"));
+        // The last record swallowed the rest of the file: it is one bad row, not a bad file.
+        ++report.rowsRead;
+        ++report.rejected;
+        report.issues.push_back({error->line, QString(), error->message});
+        if (options.strict)
+            return failed(readerErrorText(*error) + QObject::tr(" (--strict: nothing imported)"));
+    }
+
+    const std::int64_t ticketsAfter = connection.queryInt("SELECT count(*) FROM tickets").value_or(0);
+    report.inserted = ticketsAfter - ticketsBefore;
+    report.updated = written - report.inserted;
+
+    sqlite::Statement finish = connection.prepare(
+        "UPDATE imports SET sha256 = ?1, finished_at = ?2, rows_read = ?3, inserted = ?4, updated = ?5, "
+        "unchanged = ?6, rejected = ?7 WHERE id = ?8");
+    finish.bindText(1, hasher.result());
+    finish.bindInt(2, QDateTime::currentSecsSinceEpoch());
+    finish.bindInt(3, report.rowsRead);
+    finish.bindInt(4, report.inserted);
+    finish.bindInt(5, report.updated);
+    finish.bindInt(6, report.unchanged);
+    finish.bindInt(7, report.rejected);
+    finish.bindInt(8, report.importId);
+    if (!finish.run() || !transaction.commit())
+        return failed(QObject::tr("cannot write to the database: %1 (nothing imported)").arg(connection.lastError()));
+    if (progress)
+        progress(reader.totalBytes(), reader.totalBytes());
+    report.outcome = ImportReport::Outcome::Imported;
+    return report;
+}
+
+} // namespace sl

@@ -1,0 +1,57 @@
+#pragma once
+
+// The import pipeline for one file: reader -> sampler -> mapper -> writer, in one transaction.
+//
+// runImport() is synchronous and thread-agnostic: the CLI calls it directly, the window runs it
+// in a worker thread with its own database connection. Progress is reported as bytes read of
+// the file's size; returning false from the progress callback cancels, and a cancelled or failed
+// file leaves the database exactly as it was.
+
+#include "csv/csvreader.h"
+#include "import/ticketmapper.h"
+
+#include <QString>
+#include <QStringList>
+#include <QTimeZone>
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace sl {
+
+class Database;
+
+struct ImportOptions
+{
+    QString profile = QStringLiteral("auto"); // a profile id or family; "auto" detects
+    QTimeZone timeZone = QTimeZone::systemTimeZone(); // for times the export writes without offset
+    bool strict = false;                      // the first rejected row aborts the file
+};
+
+struct ImportReport
+{
+    enum class Outcome { Imported, Failed, Cancelled };
+    Outcome outcome = Outcome::Failed;
+    QString filePath;
+    QString profile; // id of the profile used
+    QString kind = QStringLiteral("tickets");
+    CsvFormat format;
+    std::int64_t rowsRead = 0; // data records, header excluded
+    std::int64_t inserted = 0;
+    std::int64_t updated = 0;
+    std::int64_t unchanged = 0;
+    std::int64_t rejected = 0;
+    std::vector<RowIssue> issues; // one per rejected row, in file order (the first 10,000)
+    QStringList notes;            // decisions taken from the data, worth a look
+    QString error;                // Failed: "line N: what was expected" (file name not included)
+    std::int64_t importId = 0;
+};
+
+// Called every few thousand rows; return false to cancel.
+using ImportProgress = std::function<bool(std::int64_t bytesDone, std::int64_t bytesTotal)>;
+
+ImportReport runImport(Database &database, const QString &filePath, const ImportOptions &options,
+                       const ImportProgress &progress = {});
+
+} // namespace sl

@@ -1,0 +1,334 @@
+#include "import/profiles.h"
+
+#include <QObject>
+
+namespace sl {
+
+namespace {
+
+using F = TicketField;
+using U = DurationUnit;
+
+std::vector<SourceProfile> makeProfiles()
+{
+    std::vector<SourceProfile> profiles;
+
+    // Zendesk Support's classic "CSV" ticket export (Reporting > Export). Times are in the
+    // account's time zone without an offset; durations in whole minutes; "Satisfaction Score"
+    // is Good/Bad/Offered/Unoffered. "Resolution time" (whole hours) is kept as an extra
+    // column: the minutes column says the same with more precision.
+    profiles.push_back({
+        "zendesk", "zendesk", "Zendesk (ticket CSV export)",
+        {"id", "via", "created at", "solved at", "assignee"},
+        {
+            {"id", F::ExternalId},
+            {"subject", F::Subject},
+            {"status", F::Status},
+            {"priority", F::Priority},
+            {"ticket type", F::Type},
+            {"via", F::Channel},
+            {"assignee", F::Agent},
+            {"group", F::Team},
+            {"requester", F::RequesterName},
+            {"requester email", F::RequesterEmail},
+            {"requester id", F::RequesterId},
+            {"created at", F::CreatedAt},
+            {"solved at", F::SolvedAt},
+            {"first reply time in minutes", F::FirstReplyDuration, U::Minutes},
+            {"first reply time in minutes within business hours", F::FirstReplyDurationBh, U::Minutes},
+            {"full resolution time in minutes", F::ResolutionDuration, U::Minutes},
+            {"full resolution time in minutes within business hours", F::ResolutionDurationBh, U::Minutes},
+            {"reopens", F::Reopens},
+            {"replies", F::AgentReplies},
+            {"satisfaction score", F::Satisfaction},
+            {"tags", F::Tags},
+            {"total time spent (sec) [int]", F::HandleTime, U::Seconds},
+            {"total time spent (sec)", F::HandleTime, U::Seconds},
+        },
+    });
+
+    // Zendesk Explore: a report over the "Support - Tickets" dataset exported as CSV. Attribute
+    // and metric names carry their unit in brackets.
+    profiles.push_back({
+        "zendesk-explore", "zendesk", "Zendesk Explore (report export)",
+        {"ticket id", "ticket created - timestamp"},
+        {
+            {"ticket id", F::ExternalId},
+            {"ticket subject", F::Subject},
+            {"ticket status", F::Status},
+            {"ticket priority", F::Priority},
+            {"ticket type", F::Type},
+            {"ticket channel", F::Channel},
+            {"assignee name", F::Agent},
+            {"ticket group", F::Team},
+            {"requester name", F::RequesterName},
+            {"requester email", F::RequesterEmail},
+            {"requester id", F::RequesterId},
+            {"ticket created - timestamp", F::CreatedAt},
+            {"ticket solved - timestamp", F::SolvedAt},
+            {"first reply time (min)", F::FirstReplyDuration, U::Minutes},
+            {"first reply time (hrs)", F::FirstReplyDuration, U::Hours},
+            {"first reply time - business hours (min)", F::FirstReplyDurationBh, U::Minutes},
+            {"first reply time - business hours (hrs)", F::FirstReplyDurationBh, U::Hours},
+            {"full resolution time (min)", F::ResolutionDuration, U::Minutes},
+            {"full resolution time (hrs)", F::ResolutionDuration, U::Hours},
+            {"full resolution time - business hours (min)", F::ResolutionDurationBh, U::Minutes},
+            {"full resolution time - business hours (hrs)", F::ResolutionDurationBh, U::Hours},
+            {"reopens", F::Reopens},
+            {"agent replies", F::AgentReplies},
+            {"ticket satisfaction rating", F::Satisfaction},
+            {"ticket tags", F::Tags},
+            {"total time spent (sec)", F::HandleTime, U::Seconds},
+        },
+    });
+
+    // Freshdesk's ticket export (Tickets > Export). "First response time (in hrs)" and
+    // "Resolution time (in hrs)" count business hours only, so they are the _bh columns and never
+    // stand in for calendar time. "Resolved time" is empty for tickets closed without being
+    // resolved first; "Closed time" stands in then.
+    profiles.push_back({
+        "freshdesk", "freshdesk", "Freshdesk (ticket export)",
+        {"ticket id", "source", "created time"},
+        {
+            {"ticket id", F::ExternalId},
+            {"subject", F::Subject},
+            {"status", F::Status},
+            {"priority", F::Priority},
+            {"type", F::Type},
+            {"source", F::Channel},
+            {"agent", F::Agent},
+            {"group", F::Team},
+            {"full name", F::RequesterName},
+            {"email", F::RequesterEmail},
+            {"contact id", F::RequesterId},
+            {"created time", F::CreatedAt},
+            {"initial response time", F::FirstReplyAt},
+            {"resolved time", F::SolvedAt},
+            {"closed time", F::ClosedAt},
+            {"first response time (in hrs)", F::FirstReplyDurationBh, U::Hours},
+            {"resolution time (in hrs)", F::ResolutionDurationBh, U::Hours},
+            {"agent interactions", F::AgentReplies},
+            {"survey results", F::Satisfaction},
+            {"tags", F::Tags},
+            {"time tracked", F::HandleTime, U::Hours},
+        },
+    });
+
+    // Anything else that looks like a ticket list: the names people and smaller tools use.
+    // "First Response Time" and "Time to Resolution" are timestamps in some files (the Kaggle
+    // data set) and durations in others, so the data decides.
+    profiles.push_back({
+        "generic", "generic", "Generic ticket list",
+        {},
+        {
+            {"ticket id", F::ExternalId}, {"ticket number", F::ExternalId}, {"ticket no", F::ExternalId},
+            {"ticket_id", F::ExternalId}, {"case id", F::ExternalId}, {"case number", F::ExternalId},
+            {"issue id", F::ExternalId}, {"issue key", F::ExternalId}, {"conversation id", F::ExternalId},
+            {"id", F::ExternalId}, {"number", F::ExternalId}, {"ticket", F::ExternalId},
+
+            {"subject", F::Subject}, {"ticket subject", F::Subject}, {"title", F::Subject},
+            {"summary", F::Subject},
+
+            {"status", F::Status}, {"ticket status", F::Status}, {"state", F::Status},
+            {"priority", F::Priority}, {"ticket priority", F::Priority}, {"severity", F::Priority},
+            {"type", F::Type}, {"ticket type", F::Type}, {"issue type", F::Type}, {"category", F::Type},
+            {"topic", F::Type},
+
+            {"channel", F::Channel}, {"ticket channel", F::Channel}, {"source", F::Channel},
+            {"via", F::Channel}, {"medium", F::Channel}, {"origin", F::Channel},
+
+            {"agent", F::Agent}, {"agent name", F::Agent}, {"assignee", F::Agent},
+            {"assignee name", F::Agent}, {"assigned to", F::Agent}, {"owner", F::Agent},
+            {"team", F::Team}, {"group", F::Team}, {"queue", F::Team}, {"department", F::Team},
+            {"assignment group", F::Team},
+
+            {"customer name", F::RequesterName}, {"requester", F::RequesterName},
+            {"requester name", F::RequesterName}, {"customer", F::RequesterName},
+            {"contact name", F::RequesterName}, {"reporter", F::RequesterName},
+            {"customer email", F::RequesterEmail}, {"requester email", F::RequesterEmail},
+            {"email", F::RequesterEmail}, {"contact email", F::RequesterEmail},
+            {"customer id", F::RequesterId}, {"requester id", F::RequesterId}, {"contact id", F::RequesterId},
+
+            {"created", F::CreatedAt}, {"created at", F::CreatedAt}, {"created_at", F::CreatedAt},
+            {"created date", F::CreatedAt}, {"created time", F::CreatedAt}, {"creation date", F::CreatedAt},
+            {"date created", F::CreatedAt}, {"opened", F::CreatedAt}, {"opened at", F::CreatedAt},
+            {"submitted at", F::CreatedAt},
+
+            {"first response time", F::FirstReplyAt, U::Minutes, true},
+            {"first reply time", F::FirstReplyAt, U::Minutes, true},
+            {"first response at", F::FirstReplyAt}, {"first replied at", F::FirstReplyAt},
+            {"first response time (min)", F::FirstReplyDuration, U::Minutes},
+            {"first reply time (min)", F::FirstReplyDuration, U::Minutes},
+            {"first response time (hrs)", F::FirstReplyDuration, U::Hours},
+
+            {"solved at", F::SolvedAt}, {"resolved at", F::SolvedAt}, {"resolved", F::SolvedAt},
+            {"resolved date", F::SolvedAt}, {"resolution date", F::SolvedAt},
+            {"time to resolution", F::SolvedAt, U::Hours, true},
+            {"resolution time", F::SolvedAt, U::Hours, true},
+            {"closed at", F::ClosedAt}, {"closed date", F::ClosedAt}, {"closed", F::ClosedAt},
+            {"resolution time (hrs)", F::ResolutionDuration, U::Hours},
+            {"resolution time (min)", F::ResolutionDuration, U::Minutes},
+
+            {"reopens", F::Reopens}, {"reopen count", F::Reopens}, {"times reopened", F::Reopens},
+            {"replies", F::AgentReplies}, {"agent replies", F::AgentReplies},
+
+            {"customer satisfaction rating", F::Satisfaction}, {"satisfaction rating", F::Satisfaction},
+            {"satisfaction", F::Satisfaction}, {"csat", F::Satisfaction}, {"rating", F::Satisfaction},
+            {"satisfaction score", F::Satisfaction},
+
+            {"tags", F::Tags}, {"labels", F::Tags},
+            {"handle time", F::HandleTime, U::Minutes}, {"handling time", F::HandleTime, U::Minutes},
+            {"time spent", F::HandleTime, U::Minutes},
+        },
+        true,
+    });
+    return profiles;
+}
+
+} // namespace
+
+TicketField durationCounterpart(TicketField dateField)
+{
+    switch (dateField) {
+    case TicketField::FirstReplyAt: return TicketField::FirstReplyDuration;
+    case TicketField::SolvedAt:
+    case TicketField::ClosedAt: return TicketField::ResolutionDuration;
+    default: return dateField;
+    }
+}
+
+const std::vector<SourceProfile> &ticketProfiles()
+{
+    static const std::vector<SourceProfile> profiles = makeProfiles();
+    return profiles;
+}
+
+const SourceProfile *findProfile(std::string_view id)
+{
+    for (const SourceProfile &profile : ticketProfiles()) {
+        if (profile.id == id)
+            return &profile;
+    }
+    return nullptr;
+}
+
+QString normalizedHeader(const QString &header)
+{
+    return header.simplified().toLower();
+}
+
+std::optional<ColumnBinding> ProfileMatch::bindingFor(TicketField field) const
+{
+    for (const ColumnBinding &binding : bindings) {
+        if (binding.field == field)
+            return binding;
+    }
+    return std::nullopt;
+}
+
+std::optional<TicketField> ProfileMatch::fieldOfColumn(int column) const
+{
+    for (const ColumnBinding &binding : bindings) {
+        if (binding.column == column)
+            return binding.field;
+    }
+    return std::nullopt;
+}
+
+ProfileMatch matchProfile(const SourceProfile &profile, const QStringList &header)
+{
+    ProfileMatch match;
+    match.profile = &profile;
+
+    QStringList normalized;
+    normalized.reserve(header.size());
+    for (const QString &name : header)
+        normalized.append(normalizedHeader(name));
+
+    for (std::string_view wanted : profile.signature) {
+        if (!normalized.contains(QString::fromLatin1(wanted.data(), qsizetype(wanted.size()))))
+            match.missingSignature.append(QString::fromLatin1(wanted.data(), qsizetype(wanted.size())));
+    }
+
+    std::vector<bool> columnTaken(std::size_t(normalized.size()), false);
+    std::array<bool, ticketFieldCount> fieldTaken{};
+    // Rules are tried in order, so for the generic profile the earlier synonym wins.
+    for (const ColumnRule &rule : profile.rules) {
+        if (fieldTaken[std::size_t(rule.field)])
+            continue;
+        const QString name = QString::fromLatin1(rule.header.data(), qsizetype(rule.header.size()));
+        // The first column of that name: later duplicates stay extra columns.
+        const qsizetype column = normalized.indexOf(name);
+        if (column < 0 || columnTaken[std::size_t(column)])
+            continue;
+        columnTaken[std::size_t(column)] = true;
+        fieldTaken[std::size_t(rule.field)] = true;
+        match.bindings.push_back({int(column), rule.field, rule.unit, rule.dateOrDuration});
+    }
+    match.score = int(match.bindings.size());
+    return match;
+}
+
+ProfileDetection detectTicketProfile(const QStringList &header, const QString &forcedId)
+{
+    ProfileDetection detection;
+    const bool automatic = forcedId.isEmpty() || forcedId == QLatin1String("auto");
+
+    std::vector<const SourceProfile *> candidates;
+    for (const SourceProfile &profile : ticketProfiles()) {
+        const QString id = QString::fromLatin1(profile.id.data(), qsizetype(profile.id.size()));
+        const QString source = QString::fromLatin1(profile.source.data(), qsizetype(profile.source.size()));
+        if (automatic || id == forcedId || source == forcedId)
+            candidates.push_back(&profile);
+    }
+    if (candidates.empty()) {
+        QStringList known;
+        for (const SourceProfile &profile : ticketProfiles())
+            known.append(QString::fromLatin1(profile.id.data(), qsizetype(profile.id.size())));
+        detection.message = QObject::tr("unknown profile \"%1\" (known: %2)")
+                                .arg(forcedId, known.join(QStringLiteral(", ")));
+        return detection;
+    }
+
+    std::optional<ProfileMatch> bestSpecific;
+    std::optional<ProfileMatch> generic;
+    for (const SourceProfile *profile : candidates) {
+        ProfileMatch match = matchProfile(*profile, header);
+        if (match.score > detection.closest.score || !detection.closest.profile)
+            detection.closest = match;
+        if (profile->generic) {
+            generic = std::move(match);
+        } else if (match.claims() && (!bestSpecific || match.score > bestSpecific->score)) {
+            bestSpecific = std::move(match);
+        }
+    }
+    if (bestSpecific) {
+        detection.match = std::move(bestSpecific);
+        return detection;
+    }
+    // The generic profile needs an id to key rows by, and enough else to be a ticket list.
+    if (generic && generic->bindingFor(TicketField::ExternalId) && generic->score >= 3) {
+        detection.match = std::move(generic);
+        return detection;
+    }
+
+    const ProfileMatch &closest = detection.closest;
+    const QString closestName = closest.profile
+                                    ? QString::fromUtf8(closest.profile->displayName.data(),
+                                                        qsizetype(closest.profile->displayName.size()))
+                                    : QString();
+    if (closest.score == 0) {
+        detection.message = QObject::tr("the header is not one of a known ticket export: none of its columns is one "
+                                        "a help desk writes (such as \"Ticket ID\", \"Subject\" or \"Created at\")");
+    } else if (!closest.missingSignature.isEmpty()) {
+        detection.message = QObject::tr("the header is not one of a known ticket export; the closest is "
+                                        "%1, which also needs the columns: %2")
+                                .arg(closestName, closest.missingSignature.join(QStringLiteral(", ")));
+    } else {
+        detection.message = QObject::tr("the header is not one of a known ticket export: no column "
+                                        "names a ticket id (such as \"Ticket ID\" or \"Id\")");
+    }
+    return detection;
+}
+
+} // namespace sl

@@ -1,0 +1,205 @@
+#include "store/database.h"
+
+#include <QFileInfo>
+#include <QObject>
+#include <QTimeZone>
+
+#include <array>
+
+namespace sl {
+
+namespace {
+
+// migrations[i] takes a database from user_version i to i + 1. Append, never edit: files in the
+// wild were made by the old steps.
+constexpr std::array<std::string_view, Database::schemaVersion> migrations = {
+    // 0 -> 1: tickets and what they refer to, and the log of imports.
+    R"sql(
+CREATE TABLE imports (
+    id INTEGER PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    file_path TEXT NOT NULL,
+    file_size INTEGER NOT NULL,
+    sha256 TEXT,
+    kind TEXT NOT NULL,
+    profile TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    delimiter TEXT NOT NULL,
+    timezone TEXT NOT NULL,
+    extra_columns TEXT,            -- JSON array: the names of the values in tickets.extra
+    started_at INTEGER NOT NULL,   -- UTC seconds
+    finished_at INTEGER,
+    rows_read INTEGER NOT NULL DEFAULT 0,
+    inserted INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    unchanged INTEGER NOT NULL DEFAULT 0,
+    rejected INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE agents (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE teams (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE channels (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE customers (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    external_key TEXT NOT NULL,     -- the export's requester id, else e-mail, else name
+    name TEXT,
+    email TEXT,
+    UNIQUE (source, external_key)
+);
+CREATE TABLE tickets (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,           -- the help desk: rows are keyed by (source, external_id)
+    external_id NOT NULL,           -- an integer when the export's id is one, else text
+    subject TEXT,
+    status TEXT,
+    priority TEXT,
+    type TEXT,
+    channel_id INTEGER REFERENCES channels(id),
+    agent_id INTEGER REFERENCES agents(id),
+    team_id INTEGER REFERENCES teams(id),
+    customer_id INTEGER REFERENCES customers(id),
+    created_at INTEGER,             -- UTC seconds
+    first_reply_at INTEGER,
+    solved_at INTEGER,
+    first_reply_min REAL,           -- the export's own durations, calendar and business hours
+    first_reply_bh_min REAL,
+    resolution_min REAL,
+    resolution_bh_min REAL,
+    handle_time_s REAL,
+    reopens INTEGER,
+    agent_replies INTEGER,
+    csat_good INTEGER,              -- 1 satisfied, 0 not, NULL unrated
+    csat_score REAL,                -- 1-5 when the source gives a score
+    csat_offered INTEGER,           -- 1 offered, 0 not, NULL unknown
+    tags TEXT,                      -- space-separated
+    extra TEXT,                     -- JSON array of the columns no field takes (imports.extra_columns)
+    import_id INTEGER NOT NULL REFERENCES imports(id),
+    UNIQUE (source, external_id)
+);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
+)sql",
+};
+
+} // namespace
+
+Database::Database(QString path, sqlite::Connection connection)
+    : m_path(std::move(path))
+    , m_connection(std::move(connection))
+{
+}
+
+std::optional<Database> Database::open(const QString &path, QString *error, sqlite::Connection::Mode mode)
+{
+    const QString name = QFileInfo(path).fileName();
+    if (mode != sqlite::Connection::Mode::ReadWriteCreate && !QFileInfo::exists(path)) {
+        *error = QObject::tr("%1: no such database file").arg(path);
+        return std::nullopt;
+    }
+    sqlite::Connection connection;
+    if (!connection.open(path, mode)) {
+        *error = QObject::tr("%1: cannot open the database: %2").arg(path, connection.lastError());
+        return std::nullopt;
+    }
+    // A file that is not SQLite fails on the first read, not on open.
+    const std::optional<std::int64_t> version = connection.queryInt("PRAGMA user_version");
+    if (!version) {
+        *error = QObject::tr("%1: not a SupportLens database (%2)").arg(path, connection.lastError());
+        return std::nullopt;
+    }
+    if (*version > schemaVersion) {
+        *error = QObject::tr("%1 was written by a newer SupportLens (schema version %2; this version reads up "
+                             "to %3). Update SupportLens to open it.")
+                     .arg(name)
+                     .arg(*version)
+                     .arg(schemaVersion);
+        return std::nullopt;
+    }
+    Database database(path, std::move(connection));
+    // WAL lets the window read while an import writes; NORMAL is durable across application
+    // crashes in WAL mode (a power cut may lose the last commit, never corrupt the file).
+    if (mode != sqlite::Connection::Mode::ReadOnly) {
+        database.m_connection.exec("PRAGMA journal_mode=WAL");
+        database.m_connection.exec("PRAGMA synchronous=NORMAL");
+    }
+    database.m_connection.exec("PRAGMA foreign_keys=ON");
+    // The default 2 MB page cache makes a million-row import thrash the id index; 64 MB holds it.
+    database.m_connection.exec("PRAGMA cache_size=-65536");
+    if (*version < schemaVersion) {
+        if (mode == sqlite::Connection::Mode::ReadOnly) {
+            *error = QObject::tr("%1 needs an upgrade to schema version %2, which a read-only open cannot do")
+                         .arg(name)
+                         .arg(schemaVersion);
+            return std::nullopt;
+        }
+        if (!database.migrate(error))
+            return std::nullopt;
+    }
+    return database;
+}
+
+bool Database::migrate(QString *error)
+{
+    sqlite::Transaction transaction(m_connection);
+    if (!transaction.isActive()) {
+        *error = QObject::tr("%1: cannot start the schema upgrade: %2").arg(m_path, m_connection.lastError());
+        return false;
+    }
+    const std::int64_t from = m_connection.queryInt("PRAGMA user_version").value_or(0);
+    for (auto step = std::size_t(from); step < migrations.size(); ++step) {
+        if (!m_connection.exec(migrations[step])) {
+            *error = QObject::tr("%1: upgrading the schema to version %2 failed: %3")
+                         .arg(m_path)
+                         .arg(step + 1)
+                         .arg(m_connection.lastError());
+            return false; // the transaction rolls every step back
+        }
+    }
+    const std::string setVersion = "PRAGMA user_version=" + std::to_string(schemaVersion);
+    if (!m_connection.exec(setVersion) || !transaction.commit()) {
+        *error = QObject::tr("%1: upgrading the schema failed: %2").arg(m_path, m_connection.lastError());
+        return false;
+    }
+    return true;
+}
+
+DatabaseSummary Database::summary()
+{
+    DatabaseSummary summary;
+    summary.tickets = m_connection.queryInt("SELECT count(*) FROM tickets").value_or(0);
+    summary.agents = m_connection.queryInt("SELECT count(*) FROM agents").value_or(0);
+    summary.teams = m_connection.queryInt("SELECT count(*) FROM teams").value_or(0);
+    summary.customers = m_connection.queryInt("SELECT count(*) FROM customers").value_or(0);
+    summary.imports = m_connection.queryInt("SELECT count(*) FROM imports").value_or(0);
+    if (const auto first = m_connection.queryInt("SELECT min(created_at) FROM tickets"))
+        summary.firstCreated = QDateTime::fromSecsSinceEpoch(*first, QTimeZone::utc());
+    if (const auto last = m_connection.queryInt("SELECT max(created_at) FROM tickets"))
+        summary.lastCreated = QDateTime::fromSecsSinceEpoch(*last, QTimeZone::utc());
+    return summary;
+}
+
+std::vector<ImportRecord> Database::imports()
+{
+    std::vector<ImportRecord> records;
+    sqlite::Statement query = m_connection.prepare(
+        "SELECT id, file_name, file_size, sha256, kind, profile, started_at, rows_read, inserted, updated, "
+        "unchanged, rejected FROM imports ORDER BY id");
+    while (query.isValid() && query.step() == sqlite::Statement::StepResult::Row) {
+        ImportRecord record;
+        record.id = query.columnInt(0);
+        record.fileName = query.columnText(1);
+        record.fileSize = query.columnInt(2);
+        record.sha256 = query.columnText(3);
+        record.kind = query.columnText(4);
+        record.profile = query.columnText(5);
+        record.importedAt = QDateTime::fromSecsSinceEpoch(query.columnInt(6), QTimeZone::utc());
+        record.rowsRead = query.columnInt(7);
+        record.inserted = query.columnInt(8);
+        record.updated = query.columnInt(9);
+        record.unchanged = query.columnInt(10);
+        record.rejected = query.columnInt(11);
+        records.push_back(std::move(record));
+    }
+    return records;
+}
+
+} // namespace sl

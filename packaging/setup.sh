@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine: installs what the build needs, builds, then
+#   setup.sh demo   opens the window on the built-in demo data
+#   setup.sh test   runs every test (this is what .ci/run calls)
+#   setup.sh build  only builds
+# Uses sudo for apt-get when not run as root. Safe to run again: installs only what is missing.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+top="$(cd "$here/.." && pwd)"
+action="${1:-demo}"
+
+case "$action" in
+  demo|test|build) ;;
+  *) echo "usage: $0 demo|test|build" >&2; exit 2 ;;
+esac
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_packages() {
+  local wanted=() missing=()
+  mapfile -t wanted < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$here/build-deps.txt")
+  if [ "$action" = demo ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    wanted+=(xvfb xauth) # no display: the window opens in a virtual one
+  fi
+  for package in "${wanted[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$package")
+    fi
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "==> Installing ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+}
+
+build() {
+  local preset="$1"
+  echo "==> Building ($preset)"
+  cmake --preset "$preset" -S "$top" >/dev/null
+  cmake --build --preset "$preset"
+}
+
+install_packages
+cd "$top"
+case "$action" in
+  build)
+    build dev
+    ;;
+  demo)
+    build dev
+    echo "==> Opening SupportLens on the demo data"
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      echo "    (no display found: running inside Xvfb; set DISPLAY to use your own)"
+      exec xvfb-run -a -s "-screen 0 1600x1000x24" "$top/build/dev/app/supportlens" --demo
+    fi
+    exec "$top/build/dev/app/supportlens" --demo
+    ;;
+  test)
+    build ci
+    echo "==> Running the tests"
+    ctest --preset ci
+    ;;
+esac

@@ -1,0 +1,200 @@
+// The command line as a user (or a script) meets it: a separate process, its exit code, what it
+// prints, and what it leaves in the database.
+
+#include "store/database.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sl;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run supportlens(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY")); // subcommands must not need one
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(SUPPORTLENS_BINARY), arguments);
+    if (!process.waitForFinished(120000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+std::int64_t ticketCount(const QString &dbPath)
+{
+    QString error;
+    std::optional<Database> db = Database::open(dbPath, &error, sqlite::Connection::Mode::ReadOnly);
+    return db ? db->summary().tickets : -1;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void usage_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("printed");
+        QTest::newRow("--version") << QStringList{QStringLiteral("--version")} << 0 << QStringLiteral("supportlens 0.");
+        QTest::newRow("--help lists the commands") << QStringList{QStringLiteral("--help")} << 0 << QStringLiteral("inspect FILE.csv");
+        QTest::newRow("an unknown command") << QStringList{QStringLiteral("frobnicate")} << 2 << QStringLiteral("unknown command");
+        QTest::newRow("import without --db") << QStringList{QStringLiteral("import"), QStringLiteral("x.csv")} << 2
+                                             << QStringLiteral("needs --db");
+        QTest::newRow("import without files")
+            << QStringList{QStringLiteral("import"), QStringLiteral("--db"), QStringLiteral("x.sqlite")} << 2
+            << QStringLiteral("at least one");
+        QTest::newRow("an unknown option") << QStringList{QStringLiteral("import"), QStringLiteral("--frob")} << 2
+                                           << QStringLiteral("frob");
+        QTest::newRow("an unknown time zone")
+            << QStringList{QStringLiteral("import"), QStringLiteral("--db=x.sqlite"), QStringLiteral("--timezone=Mars/Olympus"),
+                           QStringLiteral("x.csv")}
+            << 2 << QStringLiteral("Mars/Olympus");
+        QTest::newRow("inspect with a bad format")
+            << QStringList{QStringLiteral("inspect"), QStringLiteral("x.csv"), QStringLiteral("--format"), QStringLiteral("xml")}
+            << 2 << QStringLiteral("json or table");
+        QTest::newRow("a command's own help") << QStringList{QStringLiteral("import"), QStringLiteral("--help")} << 0
+                                              << QStringLiteral("--strict");
+    }
+
+    void usage()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, printed);
+        const Run run = supportlens(arguments);
+        QCOMPARE(run.exitCode, exitCode);
+        const QString printedText = run.out + run.err;
+        QVERIFY2(printedText.contains(printed), qPrintable(printedText));
+    }
+
+    void importPrintsASummaryAndIsIdempotent()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("cli.sqlite"));
+        const QString file = test::fixturePath(QStringLiteral("import/zendesk_legacy.csv"));
+        const QStringList arguments{QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--timezone"),
+                                    QStringLiteral("UTC"), file};
+        Run run = supportlens(arguments);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("3 rows read, 3 imported, 0 updated, 0 unchanged, 0 rejected (profile zendesk)")),
+                 qPrintable(run.out));
+        run = supportlens(arguments);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("3 rows read, 0 imported, 0 updated, 3 unchanged, 0 rejected")),
+                 qPrintable(run.out));
+        QCOMPARE(ticketCount(db), 3);
+    }
+
+    void rejectedRowsAreListedWithTheirLines()
+    {
+        const QString file = test::writeFile(QDir(m_dir.path()), QStringLiteral("rejects.csv"),
+                                             "Ticket ID,Subject,Created at\n1,ok,2024-01-01 09:00\n2,bad,not a date\n3,ok,2024-01-02 09:00\n");
+        const QString db = m_dir.filePath(QStringLiteral("rejects.sqlite"));
+        Run run = supportlens({QStringLiteral("import"), QStringLiteral("--db"), db, file});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("3 rows read, 2 imported")), qPrintable(run.out));
+        QVERIFY2(run.err.contains(QStringLiteral("rejects.csv:line 3: rejected: column \"Created at\"")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("\"not a date\"")), qPrintable(run.err));
+
+        // --strict: exit 1, the line named, the database as it was.
+        const QString strictDb = m_dir.filePath(QStringLiteral("strict.sqlite"));
+        run = supportlens({QStringLiteral("import"), QStringLiteral("--strict"), QStringLiteral("--db"), strictDb, file});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("line 3")), qPrintable(run.err));
+        QCOMPARE(ticketCount(strictDb), 0);
+    }
+
+    void aFailedFileExitsOneAndTheOthersStillImport()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("mixed.sqlite"));
+        const QString empty = test::writeFile(QDir(m_dir.path()), QStringLiteral("empty.csv"), QByteArray());
+        const Run run = supportlens({QStringLiteral("import"), QStringLiteral("--db"), db, empty,
+                                     test::fixturePath(QStringLiteral("import/freshdesk.csv"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("empty.csv: the file is empty")), qPrintable(run.err));
+        QCOMPARE(ticketCount(db), 2);
+    }
+
+    void inspectAsJson()
+    {
+        const Run run = supportlens({QStringLiteral("inspect"), test::fixturePath(QStringLiteral("import/freshdesk.csv")),
+                                     QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--rows"),
+                                     QStringLiteral("1")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(json.value(QStringLiteral("encoding")).toString(), QStringLiteral("UTF-8"));
+        QCOMPARE(json.value(QStringLiteral("bom")).toBool(), false);
+        QCOMPARE(json.value(QStringLiteral("delimiter")).toString(), QStringLiteral(","));
+        QCOMPARE(json.value(QStringLiteral("kind")).toString(), QStringLiteral("tickets"));
+        QCOMPARE(json.value(QStringLiteral("profile")).toString(), QStringLiteral("freshdesk"));
+        QCOMPARE(json.value(QStringLiteral("columns")).toArray().size(), 27);
+        const QJsonObject mapping = json.value(QStringLiteral("mapping")).toObject();
+        QCOMPARE(mapping.value(QStringLiteral("Ticket ID")).toString(), QStringLiteral("external_id"));
+        QCOMPARE(mapping.value(QStringLiteral("Source")).toString(), QStringLiteral("channel"));
+        const QJsonArray rows = json.value(QStringLiteral("rows")).toArray();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0).toArray().at(6).toString(), QStringLiteral("Łukasz Wójcik"));
+    }
+
+    void inspectNamesTheClosestProfileForAnUnknownHeader()
+    {
+        const QString file = test::writeFile(QDir(m_dir.path()), QStringLiteral("almost.csv"),
+                                             "Requester,Assignee,Via,Created at,Solved at\na,b,Mail,2024-01-01,\n");
+        const Run run = supportlens({QStringLiteral("inspect"), file, QStringLiteral("--format=json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QVERIFY(json.value(QStringLiteral("profile")).isNull());
+        QCOMPARE(json.value(QStringLiteral("closest_profile")).toString(), QStringLiteral("zendesk"));
+        QVERIFY(json.value(QStringLiteral("missing")).toArray().contains(QStringLiteral("id")));
+    }
+
+    void inspectOfAFileThatIsNotThere()
+    {
+        const Run run = supportlens({QStringLiteral("inspect"), m_dir.filePath(QStringLiteral("nope.csv"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("nope.csv")), qPrintable(run.err));
+    }
+
+    void demoBuildsADatabaseOnce()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        const QStringList arguments{QStringLiteral("demo"), QStringLiteral("--db"), db, QStringLiteral("--tickets"),
+                                    QStringLiteral("3000"), QStringLiteral("--seed"), QStringLiteral("7"),
+                                    QStringLiteral("--until"), QStringLiteral("2025-06-30")};
+        Run run = supportlens(arguments);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("3000 tickets")), qPrintable(run.out));
+        QCOMPARE(ticketCount(db), 3000);
+        QVERIFY(!QFileInfo::exists(db + QStringLiteral(".partial")));
+        // It never overwrites a file.
+        run = supportlens(arguments);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("already exists")), qPrintable(run.err));
+        QCOMPARE(ticketCount(db), 3000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
