@@ -84,10 +84,7 @@ DemoBuildResult buildDemoDatabase(const QString &path, const DemoBuildOptions &o
             return result;
         }
         result.tickets = report.inserted;
-        database->connection().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
-    QFile::remove(partial + QStringLiteral("-wal"));
-    QFile::remove(partial + QStringLiteral("-shm"));
     if (!QFile::rename(partial, path)) {
         removeDatabaseFiles(partial);
         result.error = QObject::tr("cannot create %1").arg(path);

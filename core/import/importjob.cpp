@@ -16,6 +16,8 @@
 #include <future>
 #include <thread>
 
+#include <pthread.h>
+
 namespace sl {
 
 namespace {
@@ -174,6 +176,7 @@ ImportReport runImport(Database &database, const QString &filePath, const Import
     BatchQueue queue(4);
     std::optional<QString> strictFailure;
     std::thread readerThread([&] {
+        pthread_setname_np(pthread_self(), "sl-csv-reader");
         TicketRow row;
         RowIssue issue;
         RowBatch batch;

@@ -43,6 +43,16 @@ bool looksLikeDate(std::string_view text)
     return asDate.ok && asDate.value.has_value();
 }
 
+// "05/03/2024", "5.3.24", "05-03-2024": day and month first, in an order only the data can tell.
+bool looksDayMonth(std::string_view text)
+{
+    std::size_t digits = 0;
+    while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9')
+        ++digits;
+    return (digits == 1 || digits == 2) && digits < text.size()
+           && (text[digits] == '/' || text[digits] == '.' || text[digits] == '-');
+}
+
 } // namespace
 
 void appendJsonEscaped(std::string &out, std::string_view utf8)
@@ -76,6 +86,7 @@ ColumnSampler::ColumnSampler(const ProfileMatch &match, qsizetype columnCount)
     : m_bindings(match.bindings)
     , m_detectors(std::size_t(columnCount))
     , m_isDateColumn(std::size_t(columnCount), false)
+    , m_needsOrder(std::size_t(columnCount), false)
     , m_votes(std::size_t(columnCount))
 {
     for (const ColumnBinding &binding : m_bindings) {
@@ -94,6 +105,8 @@ void ColumnSampler::observe(const CsvRecord &record)
         if (isNullMarker(text))
             continue;
         m_detectors[column].observe(text);
+        if (!m_needsOrder[column] && looksDayMonth(text))
+            m_needsOrder[column] = true;
         if (binding.dateOrDuration) {
             if (looksLikeDate(text))
                 ++m_votes[column].dates;
@@ -106,7 +119,7 @@ void ColumnSampler::observe(const CsvRecord &record)
 bool ColumnSampler::undecided() const
 {
     for (std::size_t column = 0; column < m_detectors.size(); ++column) {
-        if (m_isDateColumn[column] && m_detectors[column].decided() == DateOrder::Unknown
+        if (m_needsOrder[column] && m_detectors[column].decided() == DateOrder::Unknown
             && !m_detectors[column].contradictory()) {
             return true;
         }

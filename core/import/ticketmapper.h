@@ -53,6 +53,7 @@ private:
     std::vector<ColumnBinding> m_bindings;
     std::vector<DateOrderDetector> m_detectors; // per column
     std::vector<bool> m_isDateColumn;
+    std::vector<bool> m_needsOrder; // a date column holding day/month-first dates
     std::vector<DateOrDurationVotes> m_votes;  // per column
 };
 

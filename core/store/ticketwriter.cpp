@@ -138,8 +138,8 @@ std::int64_t TicketWriter::customerId(const TicketRow &row)
         key = row.requesterName;
     if (key.empty())
         return 0;
-    if (const auto found = m_customers.find(key); found != m_customers.end())
-        return found->second;
+    if (const std::optional<std::int64_t> found = m_customers.find(key))
+        return *found;
     m_insertCustomer.bindTextStatic(1, m_source);
     m_insertCustomer.bindTextStatic(2, key);
     bindOptionalText(m_insertCustomer, 3, row.requesterName);
@@ -152,7 +152,7 @@ std::int64_t TicketWriter::customerId(const TicketRow &row)
         id = m_selectCustomer.columnInt(0);
     m_selectCustomer.reset();
     if (id > 0)
-        m_customers.emplace(std::string(key), id);
+        m_customers.insert(key, id);
     return id;
 }
 

@@ -9,6 +9,7 @@
 
 #include "import/fields.h"
 #include "store/sqlite.h"
+#include "util/flatstringmap.h"
 
 #include <QString>
 
@@ -56,7 +57,8 @@ private:
     sqlite::Statement m_insertTeam, m_selectTeam;
     sqlite::Statement m_insertChannel, m_selectChannel;
     sqlite::Statement m_insertCustomer, m_selectCustomer;
-    IdByName m_agents, m_teams, m_channels, m_customers;
+    IdByName m_agents, m_teams, m_channels;
+    FlatStringMap m_customers; // hundreds of thousands of keys: see flatstringmap.h
 };
 
 } // namespace sl
