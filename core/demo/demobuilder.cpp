@@ -92,7 +92,7 @@ DemoBuildResult buildDemoDatabase(const QString &path, const DemoBuildOptions &o
     }
     result.ok = true;
     result.lastDay = generator.lastDay;
-    result.firstDay = generator.lastDay.addMonths(-generator.months).addDays(1);
+    result.firstDay = generator.lastDay.addDays(1).addMonths(-generator.months);
     return result;
 }
 

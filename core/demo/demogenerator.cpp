@@ -320,7 +320,7 @@ struct DemoGenerator::Impl
         : options(o)
         , random(o.seed)
     {
-        first = options.lastDay.addMonths(-options.months).addDays(1);
+        first = options.lastDay.addDays(1).addMonths(-options.months);
         dayCount = first.daysTo(options.lastDay) + 1;
         dataEnd = toSeconds(options.lastDay) + 86400;
 
