@@ -202,7 +202,9 @@ int runInspect(const QStringList &arguments)
         o << QStringLiteral("  %1  %2  %3\n")
                  .arg(i + 1, 3)
                  .arg(preview.header[i], -int(width))
-                 .arg(field.isEmpty() ? QObject::tr("(kept as an extra column)") : QStringLiteral("-> ") + field);
+                 .arg(!preview.match     ? QStringLiteral("")
+                      : field.isEmpty() ? QObject::tr("(kept as an extra column)")
+                                        : QStringLiteral("-> ") + field);
     }
     o << QObject::tr("First %n record(s):", nullptr, int(preview.rows.size())) << '\n';
     for (const QStringList &row : preview.rows) {

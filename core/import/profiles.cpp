@@ -320,6 +320,14 @@ ProfileDetection detectTicketProfile(const QStringList &header, const QString &f
     if (closest.score == 0) {
         detection.message = QObject::tr("the header is not one of a known ticket export: none of its columns is one "
                                         "a help desk writes (such as \"Ticket ID\", \"Subject\" or \"Created at\")");
+    } else if (generic && generic->bindingFor(TicketField::ExternalId)) {
+        QStringList fields;
+        for (const ColumnBinding &binding : generic->bindings)
+            fields.append(header.value(binding.column));
+        detection.message = QObject::tr("the header is not one of a known ticket export: only %1 look like ticket "
+                                        "fields (a ticket list needs an id and at least two of subject, status, "
+                                        "channel, agent, team, created, solved...)")
+                                .arg(fields.join(QStringLiteral(", ")));
     } else if (!closest.missingSignature.isEmpty()) {
         detection.message = QObject::tr("the header is not one of a known ticket export; the closest is "
                                         "%1, which also needs the columns: %2")

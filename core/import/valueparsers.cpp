@@ -183,7 +183,7 @@ char decimalMarkOf(std::string_view body)
 // that "1,2,3" or "12 34" stay garbage rather than becoming 123 and 1234.
 Parsed<double> parseGroupedNumber(std::string_view text)
 {
-    std::array<char, 72> buffer {};
+    std::array<char, 72> buffer{};
     std::size_t length = 0;
     std::size_t i = 0;
     if (text[0] == '+' || text[0] == '-') {
@@ -262,7 +262,7 @@ Parsed<double> parseNumberText(std::string_view text, bool allowPercent)
 // "[D.]H:MM:SS[.fff]" (hours unbounded unless days lead) or "M:SS[.fff]".
 Parsed<double> parseClockDuration(std::string_view text)
 {
-    Cursor c {text};
+    Cursor c{text};
     int parts[3] = {0, 0, 0};
     if (c.digits(9, &parts[0]) == 0)
         return Parsed<double>::bad();
@@ -288,7 +288,7 @@ Parsed<double> parseClockDuration(std::string_view text)
     if (count == 3) {
         if (parts[1] > 59 || parts[2] > 59)
             return Parsed<double>::bad();
-        seconds = std::int64_t(parts[0]) * 3600 + parts[1] * 60 + parts[2];
+        seconds = std::int64_t(parts[0]) * 3600 + std::int64_t(parts[1]) * 60 + parts[2];
     } else {
         if (parts[1] > 59)
             return Parsed<double>::bad();
@@ -305,20 +305,19 @@ struct DurationWord
 };
 
 constexpr DurationWord durationWords[] = {
-    {"w", 604800, 5},   {"wk", 604800, 5},   {"wks", 604800, 5},        {"week", 604800, 5},
-    {"weeks", 604800, 5}, {"d", 86400, 4},   {"day", 86400, 4},         {"days", 86400, 4},
-    {"h", 3600, 3},     {"hr", 3600, 3},     {"hrs", 3600, 3},          {"hour", 3600, 3},
-    {"hours", 3600, 3}, {"m", 60, 2},        {"min", 60, 2},            {"mins", 60, 2},
-    {"minute", 60, 2},  {"minutes", 60, 2},  {"s", 1, 1},               {"sec", 1, 1},
-    {"secs", 1, 1},     {"second", 1, 1},    {"seconds", 1, 1},         {"ms", 0.001, 0},
-    {"msec", 0.001, 0}, {"msecs", 0.001, 0}, {"millisecond", 0.001, 0}, {"milliseconds", 0.001, 0},
+    {"w", 604800, 5}, {"wk", 604800, 5}, {"wks", 604800, 5}, {"week", 604800, 5}, {"weeks", 604800, 5},
+    {"d", 86400, 4}, {"day", 86400, 4}, {"days", 86400, 4},
+    {"h", 3600, 3}, {"hr", 3600, 3}, {"hrs", 3600, 3}, {"hour", 3600, 3}, {"hours", 3600, 3},
+    {"m", 60, 2}, {"min", 60, 2}, {"mins", 60, 2}, {"minute", 60, 2}, {"minutes", 60, 2},
+    {"s", 1, 1}, {"sec", 1, 1}, {"secs", 1, 1}, {"second", 1, 1}, {"seconds", 1, 1},
+    {"ms", 0.001, 0}, {"msec", 0.001, 0}, {"msecs", 0.001, 0}, {"millisecond", 0.001, 0}, {"milliseconds", 0.001, 0},
 };
 
 // "1h 20m", "2d 3h", "45s", "1h20m30s", "1.5 hours", "2 days, 3 hours". "m" is minutes: no
 // help desk measures a reply in months.
 Parsed<double> parseWordDuration(std::string_view text)
 {
-    Cursor c {text};
+    Cursor c{text};
     double total = 0;
     int previousRank = INT_MAX;
     while (true) {
@@ -373,6 +372,12 @@ int daysInMonth(int year, int month)
 {
     static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return month == 2 && isLeapYear(year) ? 29 : days[std::size_t(month - 1)];
+}
+
+// Years outside 1900-2200 are typos or sentinels (.NET's 0001-01-01), not ticket dates.
+bool isValidDate(int year, int month, int day)
+{
+    return year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 // Two-digit years pivot as POSIX strptime's %y does: 00-68 are 20xx, 69-99 are 19xx.
@@ -605,10 +610,8 @@ bool readFixedIsoDateTime(std::string_view text, WallClock *clock)
             return false;
         secondsOfDay = hour * 3600 + minute * 60 + second;
     }
-    if (!digits || year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1
-        || day > daysInMonth(year, month)) {
+    if (!digits || !isValidDate(year, month, day))
         return false;
-    }
     clock->localSeconds = civilDays(year, unsigned(month), unsigned(day)) * 86400 + secondsOfDay;
     clock->hasTime = size > 10;
     return true;
@@ -617,15 +620,10 @@ bool readFixedIsoDateTime(std::string_view text, WallClock *clock)
 // The whole of a non-null, trimmed cell as a date with an optional time and zone.
 bool readDateTime(std::string_view text, DateOrder order, WallClock *clock)
 {
-    Cursor c {text};
+    Cursor c{text};
     Date date;
-    if (!readDate(c, order, &date))
+    if (!readDate(c, order, &date) || !isValidDate(date.year, date.month, date.day))
         return false;
-    // Years outside 1900-2200 are typos or sentinels (.NET's 0001-01-01), not ticket dates.
-    if (date.year < 1900 || date.year > 2200 || date.month < 1 || date.month > 12 || date.day < 1
-        || date.day > daysInMonth(date.year, date.month)) {
-        return false;
-    }
     clock->localSeconds = civilDays(date.year, unsigned(date.month), unsigned(date.day)) * 86400;
 
     // The time follows a 'T' or white space (Excel sometimes writes two), or a comma after a
@@ -778,7 +776,7 @@ Parsed<int> parseTimeOfDay(std::string_view raw)
     const std::string_view text = trimmed(raw);
     if (isNullText(text))
         return Parsed<int>::null();
-    Cursor c {text};
+    Cursor c{text};
     int secondsOfDay = 0;
     if (!readClock(c, &secondsOfDay) || !c.atEnd())
         return Parsed<int>::bad();
@@ -787,7 +785,7 @@ Parsed<int> parseTimeOfDay(std::string_view raw)
 
 void DateOrderDetector::observe(std::string_view text)
 {
-    Cursor c {trimmed(text)};
+    Cursor c{trimmed(text)};
     int first = 0;
     int second = 0;
     int year = 0;
@@ -841,6 +839,8 @@ constexpr int transitionHour = INT_MIN;
 
 } // namespace
 
+// An invalid zone reads as UTC: the caller validated the user's zone name already, and failing
+// every row of an import over it would help no one.
 TimeZoneConverter::TimeZoneConverter(const QTimeZone &zone)
     : m_zone(zone)
     , m_isUtc(!zone.isValid() || zone == QTimeZone::utc() || zone.id() == "UTC" || zone.id() == "Etc/UTC")
@@ -853,8 +853,9 @@ std::int64_t TimeZoneConverter::toUtc(const WallClock &wallClock)
         return wallClock.localSeconds - *wallClock.offsetSeconds;
     if (m_isUtc)
         return wallClock.localSeconds;
-    // Every zone in use changes its offset on the hour or half hour and never twice in an hour,
-    // so an hour whose start and end resolve alike has that offset throughout.
+    // No zone changes its offset twice within an hour, so an hour whose start and end resolve
+    // alike has that offset throughout. The rare hour holding a change (a gap, an overlap, Lord
+    // Howe's half-hour shift) is resolved reading by reading.
     const std::int64_t hour = floorDiv(wallClock.localSeconds, 3600);
     auto found = m_offsetByLocalHour.find(hour);
     if (found == m_offsetByLocalHour.end()) {
@@ -882,7 +883,7 @@ QTimeZone timeZoneFromName(const QString &rawName)
         return QTimeZone::utc();
     if (text[0] == '+' || text[0] == '-') {
         // A bare offset is what the same readZone accepts after a time in a cell.
-        Cursor c {text};
+        Cursor c{text};
         std::optional<int> offset;
         if (!readZone(c, &offset) || !offset || !c.atEnd())
             return {};
