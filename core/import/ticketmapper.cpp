@@ -131,6 +131,20 @@ ColumnDecisions ColumnSampler::decisions(const QStringList &header) const
 {
     ColumnDecisions result;
     result.dateOrderByColumn.resize(m_detectors.size(), DateOrder::Unknown);
+    // One export writes all its dates one way: a column whose own values fit both orders takes
+    // the order the other date columns proved, when they agree.
+    DateOrder fileOrder = DateOrder::Unknown;
+    bool ordersDisagree = false;
+    for (std::size_t column = 0; column < m_detectors.size(); ++column) {
+        const DateOrder order = m_isDateColumn[column] ? m_detectors[column].decided() : DateOrder::Unknown;
+        if (order == DateOrder::Unknown)
+            continue;
+        if (fileOrder != DateOrder::Unknown && fileOrder != order)
+            ordersDisagree = true;
+        fileOrder = order;
+    }
+    if (ordersDisagree)
+        fileOrder = DateOrder::Unknown;
     for (ColumnBinding binding : m_bindings) {
         const auto column = std::size_t(binding.column);
         const QString name = header.value(binding.column);
@@ -148,11 +162,17 @@ ColumnDecisions ColumnSampler::decisions(const QStringList &header) const
         }
         if (m_isDateColumn[column] && valueKindOf(binding.field) == ValueKind::DateTime) {
             const DateOrderDetector &detector = m_detectors[column];
-            result.dateOrderByColumn[column] = detector.decided();
-            if (detector.decided() == DateOrder::DayFirst)
+            DateOrder order = detector.decided();
+            if (order == DateOrder::Unknown && m_needsOrder[column] && !detector.contradictory())
+                order = fileOrder;
+            result.dateOrderByColumn[column] = order;
+            if (order == DateOrder::DayFirst)
                 result.notes.append(QObject::tr("column \"%1\": dates are day-first (DD/MM)").arg(name));
-            else if (detector.decided() == DateOrder::MonthFirst)
+            else if (order == DateOrder::MonthFirst)
                 result.notes.append(QObject::tr("column \"%1\": dates are month-first (MM/DD)").arg(name));
+            else if (m_needsOrder[column])
+                result.notes.append(QObject::tr("column \"%1\": no date tells whether it is day- or month-first; "
+                                                "read month-first").arg(name));
         }
         result.bindings.push_back(binding);
     }

@@ -399,6 +399,18 @@ private slots:
         QCOMPARE(ticket(db, QStringLiteral("1")).createdAt, 1704067200 + 31 * 86400 + 10 * 3600);
     }
 
+    void anAmbiguousDateColumnFollowsTheFilesOtherDates()
+    {
+        // "Solved at" alone (02/03) fits both orders; "Created at" (13/02) proves day-first.
+        const QString path = test::writeFile(QDir(m_dir.path()), QStringLiteral("shared-order.csv"),
+                                             "Ticket ID,Subject,Created at,Solved at\n1,s,13/02/2024 10:00,02/03/2024 11:00\n");
+        Database db = freshDatabase();
+        const ImportReport report = runImport(db, path, utc());
+        QCOMPARE(report.outcome, ImportReport::Outcome::Imported);
+        // 2 March 2024 11:00 UTC = 1704067200 + (31 + 29 + 1) days + 11 h.
+        QCOMPARE(ticket(db, QStringLiteral("1")).solvedAt, 1704067200 + 61 * 86400 + 11 * 3600);
+    }
+
     void kaggleCustomerSupportTickets()
     {
         const QString path = test::sharedDataPath(QStringLiteral("real/kaggle-customer-support-tickets/customer_support_tickets.csv"));
