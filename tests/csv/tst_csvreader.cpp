@@ -241,7 +241,7 @@ private slots:
         QTest::newRow("a gzip file renamed to .csv") << QByteArray("\x1f\x8b\x08\x00rest", 8)
                                                      << int(CsvError::Kind::NotText) << qint64(0) << QStringLiteral("gzip")
                                                      << 0;
-        QTest::newRow("an Excel workbook renamed to .csv") << QByteArray("PK\x03\x04xl/workbook.xml", 22)
+        QTest::newRow("an Excel workbook renamed to .csv") << QByteArray("PK\x03\x04" "xl/workbook.xml", 19)
                                                            << int(CsvError::Kind::NotText) << qint64(0)
                                                            << QStringLiteral("XLSX") << 0;
     }
