@@ -143,10 +143,11 @@ void MainWindow::showSummary()
         m_summary->setText(tr("<b>%1</b> holds no tickets yet. Import a CSV export to begin.")
                                .arg(QFileInfo(m_databasePath).fileName().toHtmlEscaped()));
     } else {
-        m_summary->setText(tr("<b>%1</b>: %2 tickets created %3 · %4 agents · %5 teams · %6 customers · %n import(s)", nullptr, int(summary.imports))
+        m_summary->setText(tr("<b>%1</b>: %2 tickets created %3 · %4 agents · %5 teams · %6 customers · imports: %7")
                                .arg(QFileInfo(m_databasePath).fileName().toHtmlEscaped(),
                                     locale.toString(summary.tickets), range, locale.toString(summary.agents),
-                                    locale.toString(summary.teams), locale.toString(summary.customers)));
+                                    locale.toString(summary.teams), locale.toString(summary.customers),
+                                    locale.toString(summary.imports)));
     }
     statusBar()->showMessage(tr("%1 · %2 · %3 tickets")
                                  .arg(QDir::toNativeSeparators(m_databasePath), range, locale.toString(summary.tickets)));
