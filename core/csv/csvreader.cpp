@@ -509,6 +509,21 @@ bool CsvReader::next(CsvRecord &record)
         std::int64_t lineHere = m.line;
         bool prevCR = false;
         bool complete = false;
+        // The field ends at the delimiter under `read`; the next one starts after it.
+        const auto nextField = [&] {
+            m.fieldBounds.push_back(fieldStart);
+            m.fieldBounds.push_back(write);
+            ++read;
+            ++write;
+            fieldStart = write;
+            state = Impl::State::FieldStart;
+        };
+        // The field ends at the line break under `read`, and so does the record.
+        const auto endRecord = [&] {
+            m.fieldBounds.push_back(fieldStart);
+            m.fieldBounds.push_back(write);
+            complete = true;
+        };
 
         while (!complete) {
             if (read >= m.text.size()) {
@@ -568,18 +583,10 @@ bool CsvReader::next(CsvRecord &record)
                 }
                 if (read >= size)
                     continue;
-                if (data[read] == delimiter) {
-                    m.fieldBounds.push_back(fieldStart);
-                    m.fieldBounds.push_back(write);
-                    ++read;
-                    ++write;
-                    fieldStart = write;
-                    state = Impl::State::FieldStart;
-                } else {
-                    m.fieldBounds.push_back(fieldStart);
-                    m.fieldBounds.push_back(write);
-                    complete = true;
-                }
+                if (data[read] == delimiter)
+                    nextField();
+                else
+                    endRecord();
                 continue;
             }
             case Impl::State::Quoted:
@@ -609,16 +616,9 @@ bool CsvReader::next(CsvRecord &record)
                     ++read;
                     state = Impl::State::Quoted;
                 } else if (c == delimiter) {
-                    m.fieldBounds.push_back(fieldStart);
-                    m.fieldBounds.push_back(write);
-                    ++read;
-                    ++write;
-                    fieldStart = write;
-                    state = Impl::State::FieldStart;
+                    nextField();
                 } else if (c == '\n' || c == '\r') {
-                    m.fieldBounds.push_back(fieldStart);
-                    m.fieldBounds.push_back(write);
-                    complete = true;
+                    endRecord();
                 } else {
                     // Text after the closing quote belongs to the field, as in Python's csv.
                     state = Impl::State::Unquoted;

@@ -627,6 +627,18 @@ std::int64_t minutesBetween(std::int64_t from, std::int64_t to)
     return (to - from + 30) / 60;
 }
 
+// Two columns: calendar and business-hour minutes to the first reply, both empty without one.
+void appendFirstReplyMinutes(std::string &out, const DemoTicket &t)
+{
+    if (t.firstReplyAt) {
+        out += std::to_string(minutesBetween(t.createdAt, *t.firstReplyAt));
+        out.push_back(',');
+        out += std::to_string(demoBusinessSeconds(t.createdAt, *t.firstReplyAt) / 60);
+    } else {
+        out.push_back(',');
+    }
+}
+
 void writeZendesk(std::string &out, const DemoTicket &t)
 {
     const std::string agent = t.agent >= 0 ? agents[std::size_t(t.agent)].name : "";
@@ -688,13 +700,7 @@ void writeZendesk(std::string &out, const DemoTicket &t)
     out.push_back(',');
     out += std::to_string(t.replies);
     out.push_back(',');
-    if (t.firstReplyAt) {
-        out += std::to_string(minutesBetween(t.createdAt, *t.firstReplyAt));
-        out.push_back(',');
-        out += std::to_string(demoBusinessSeconds(t.createdAt, *t.firstReplyAt) / 60);
-    } else {
-        out.push_back(',');
-    }
+    appendFirstReplyMinutes(out, t);
     out.push_back(',');
     if (t.solvedAt) {
         // First resolution equals full resolution unless the ticket was reopened.
@@ -761,13 +767,7 @@ void writeExplore(std::string &out, const DemoTicket &t)
     if (t.solvedAt)
         appendTime(out, *t.solvedAt, true, true);
     out.push_back(',');
-    if (t.firstReplyAt) {
-        out += std::to_string(minutesBetween(t.createdAt, *t.firstReplyAt));
-        out.push_back(',');
-        out += std::to_string(demoBusinessSeconds(t.createdAt, *t.firstReplyAt) / 60);
-    } else {
-        out.push_back(',');
-    }
+    appendFirstReplyMinutes(out, t);
     out.push_back(',');
     if (t.solvedAt) {
         appendFixed2(out, double(*t.solvedAt - t.createdAt) / 3600.0);
