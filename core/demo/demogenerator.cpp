@@ -521,10 +521,18 @@ struct DemoGenerator::Impl
 
         if (!neverReplied && firstReply < dataEnd)
             t.firstReplyAt = firstReply;
-        const bool stillOpen = random.chance(0.01); // forgotten in a queue
+        // A few recent tickets sit forgotten in a queue; older ones were all dealt with in the end.
+        const bool stillOpen = dataEnd - t.createdAt < 30 * 86400 && random.chance(0.03);
+        // Spam and duplicates: closed a few days later without a reply.
+        const std::int64_t closedUnanswered = t.createdAt + (2 + random.below(4)) * 86400;
         if (t.firstReplyAt && solved < dataEnd && !stillOpen) {
             t.solvedAt = solved;
             t.status = dataEnd - solved < 4 * 86400 ? "solved" : "closed";
+        } else if (neverReplied && closedUnanswered < dataEnd) {
+            t.solvedAt = closedUnanswered;
+            t.status = "closed";
+            t.replies = 0;
+            t.reopens = 0;
         } else {
             static constexpr std::array<const char *, 4> openStates = {"new", "open", "pending", "hold"};
             t.status = t.firstReplyAt ? openStates[std::size_t(1 + random.below(3))] : "new";
@@ -544,7 +552,7 @@ struct DemoGenerator::Impl
             t.handleSeconds = 0;
 
         // Satisfaction: a quarter of solved tickets rated, some offered and ignored.
-        if (t.solvedAt) {
+        if (t.solvedAt && t.firstReplyAt) {
             const double u = random.uniform();
             if (u < 0.25) {
                 double good = profile.quality - 0.25 * t.reopens - (resolutionHours > 48 ? 0.1 : 0.0);
