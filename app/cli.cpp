@@ -5,6 +5,7 @@
 #include "import/importjob.h"
 #include "import/inspector.h"
 #include "import/valueparsers.h"
+#include "metrics/metricsquery.h"
 #include "store/database.h"
 
 #include <QCommandLineParser>
@@ -13,8 +14,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QTextStream>
 
+#include <array>
+#include <cmath>
 #include <cstdio>
 
 namespace sl::cli {
@@ -33,7 +37,8 @@ QTextStream &err()
     return stream;
 }
 
-const QStringList subcommands = {QStringLiteral("demo"), QStringLiteral("inspect"), QStringLiteral("import")};
+const QStringList subcommands = {QStringLiteral("demo"), QStringLiteral("inspect"), QStringLiteral("import"),
+                                 QStringLiteral("metrics")};
 
 int usageError(const QString &message)
 {
@@ -53,6 +58,9 @@ QString topLevelHelp()
         "                                                show how a file would be read\n"
         "  supportlens import --db FILE [--profile P] [--timezone TZ] [--strict] FILE.csv...\n"
         "                                                import exports into a database\n"
+        "  supportlens metrics --db FILE [--from DATE] [--to DATE] [--by B] [FILTERS] [--compare]\n"
+        "                      [--timezone TZ] [--format json|csv|table]\n"
+        "                                                the metrics of spec/metrics.md\n"
         "\n"
         "Options:\n"
         "  -h, --help       this help; 'supportlens COMMAND --help' for a command's options\n"
@@ -378,6 +386,251 @@ int runDemo(const QStringList &arguments)
     return Done;
 }
 
+
+// JSON numbers: counts stay integers; measures are rounded to 6 decimals so that binary noise
+// (87.50000000000001) never reaches a script.
+QJsonValue jsonNumber(const MetricDefinition &definition, const std::optional<double> &value)
+{
+    if (!value)
+        return QJsonValue();
+    if (definition.unit == MetricUnit::Count)
+        return QJsonValue(qint64(std::llround(*value)));
+    return QJsonValue(std::round(*value * 1e6) / 1e6);
+}
+
+QJsonObject metricsJson(const std::vector<MetricValue> &values)
+{
+    QJsonObject json;
+    const std::vector<MetricDefinition> &definitions = ticketMetricDefinitions();
+    for (std::size_t i = 0; i < definitions.size(); ++i) {
+        const MetricDefinition &d = definitions[i];
+        const QString id = QString::fromLatin1(d.id.data(), qsizetype(d.id.size()));
+        json.insert(id, jsonNumber(d, values[i].value));
+        if (d.proportion) {
+            json.insert(id + QStringLiteral("_lo"), jsonNumber(d, values[i].lo));
+            json.insert(id + QStringLiteral("_hi"), jsonNumber(d, values[i].hi));
+        }
+    }
+    return json;
+}
+
+QString csvCell(QString text)
+{
+    // Spreadsheets run cells that start with these as formulas (OWASP's CSV injection advice).
+    if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front())
+        && !(text.front() == QLatin1Char('-') && text.size() > 1 && text.at(1).isDigit())) {
+        text.prepend(QLatin1Char('\''));
+    }
+    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n'))
+        || text.contains(QLatin1Char('\r'))) {
+        text.replace(QLatin1String("\""), QLatin1String("\"\""));
+        text = QLatin1Char('"') + text + QLatin1Char('"');
+    }
+    return text;
+}
+
+void printMetricsCsv(const MetricsResult &result)
+{
+    const std::vector<MetricDefinition> &definitions = ticketMetricDefinitions();
+    QStringList header{QStringLiteral("scope"), QStringLiteral("key")};
+    for (const MetricDefinition &d : definitions) {
+        const QString id = QString::fromLatin1(d.id.data(), qsizetype(d.id.size()));
+        header.append(id);
+        if (d.proportion)
+            header << id + QStringLiteral("_lo") << id + QStringLiteral("_hi");
+    }
+    out() << header.join(QLatin1Char(',')) << '\n';
+    const auto row = [&](const QString &scope, const QString &key, const std::vector<MetricValue> &values) {
+        QStringList cells{scope, csvCell(key)};
+        for (std::size_t i = 0; i < definitions.size(); ++i) {
+            const auto cell = [&](const std::optional<double> &v) {
+                const QJsonValue number = jsonNumber(definitions[i], v);
+                return number.isNull() ? QString() : QString::number(number.toDouble(), 'g', 15);
+            };
+            cells.append(cell(values[i].value));
+            if (definitions[i].proportion)
+                cells << cell(values[i].lo) << cell(values[i].hi);
+        }
+        out() << cells.join(QLatin1Char(',')) << '\n';
+    };
+    row(QStringLiteral("period"), QString(), result.metrics);
+    if (result.previous)
+        row(QStringLiteral("previous"), QString(), *result.previous);
+    for (const MetricsGroup &group : result.groups)
+        row(QStringLiteral("group"), group.key, group.metrics);
+    out() << Qt::flush;
+}
+
+void printMetricsTable(const MetricsResult &result)
+{
+    const std::vector<MetricDefinition> &definitions = ticketMetricDefinitions();
+    QTextStream &o = out();
+    int nameWidth = 0;
+    for (const MetricDefinition &d : definitions)
+        nameWidth = std::max(nameWidth, int(QString::fromUtf8(d.name).size()));
+    o << QStringLiteral("%1  %2").arg(QObject::tr("Metric"), -nameWidth).arg(QObject::tr("Value"), 14);
+    if (result.previous)
+        o << QStringLiteral("  %1  %2").arg(QObject::tr("Previous"), 14).arg(QObject::tr("Change"), 10);
+    o << '\n';
+    for (std::size_t i = 0; i < definitions.size(); ++i) {
+        const MetricDefinition &d = definitions[i];
+        QString value = formatMetricValue(d, result.metrics[i].value);
+        o << QStringLiteral("%1  %2").arg(QString::fromUtf8(d.name), -nameWidth).arg(value, 14);
+        if (result.previous) {
+            const std::optional<double> before = (*result.previous)[i].value;
+            const std::optional<double> now = result.metrics[i].value;
+            QString change = QStringLiteral("—");
+            if (before && now) {
+                const double delta = *now - *before;
+                change = (delta >= 0 ? QStringLiteral("+") : QString())
+                         + (d.unit == MetricUnit::Count ? QLocale().toString(qlonglong(std::llround(delta)))
+                                                        : QLocale().toString(delta, 'f', 1))
+                         + (d.unit == MetricUnit::Percent ? QObject::tr(" pp") : QString());
+            }
+            o << QStringLiteral("  %1  %2").arg(formatMetricValue(d, before), 14).arg(change, 10);
+        }
+        o << '\n';
+    }
+    if (!result.groups.empty()) {
+        const std::array<std::string_view, 6> shown = {"tickets_created", "tickets_solved", "frt_median_min",
+                                                       "resolution_median_hours", "fcr_pct", "csat_pct"};
+        int keyWidth = 5;
+        for (const MetricsGroup &group : result.groups)
+            keyWidth = std::max(keyWidth, int(group.key.size()));
+        o << '\n' << QStringLiteral("%1").arg(QObject::tr("Group"), -keyWidth);
+        for (std::string_view id : shown)
+            o << QStringLiteral("  %1").arg(QString::fromUtf8(findMetric(id)->name).left(16), 16);
+        o << '\n';
+        for (const MetricsGroup &group : result.groups) {
+            o << QStringLiteral("%1").arg(group.key, -keyWidth);
+            for (std::string_view id : shown) {
+                const MetricDefinition *d = findMetric(id);
+                const std::size_t index = std::size_t(d - definitions.data());
+                o << QStringLiteral("  %1").arg(formatMetricValue(*d, group.metrics[index].value), 16);
+            }
+            o << '\n';
+        }
+    }
+    o << Qt::flush;
+}
+
+int runMetricsCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QObject::tr("Compute the metrics of spec/metrics.md for a period, filter and "
+                                                 "grouping. Dates are whole days in the display time zone, both "
+                                                 "ends inclusive."));
+    const QCommandLineOption dbOption(QStringLiteral("db"), QObject::tr("The database file."), QStringLiteral("FILE"));
+    const QCommandLineOption fromOption(QStringLiteral("from"), QObject::tr("First day, YYYY-MM-DD."), QStringLiteral("DATE"));
+    const QCommandLineOption toOption(QStringLiteral("to"), QObject::tr("Last day, YYYY-MM-DD."), QStringLiteral("DATE"));
+    const QCommandLineOption byOption(QStringLiteral("by"),
+                                      QObject::tr("Group by day, week, month, agent, team, channel, priority, tag, "
+                                                  "hour or weekday."),
+                                      QStringLiteral("B"));
+    const QCommandLineOption channelOption(QStringLiteral("channel"), QObject::tr("Only this channel (repeatable)."), QStringLiteral("NAME"));
+    const QCommandLineOption agentOption(QStringLiteral("agent"), QObject::tr("Only this agent (repeatable)."), QStringLiteral("NAME"));
+    const QCommandLineOption teamOption(QStringLiteral("team"), QObject::tr("Only this team (repeatable)."), QStringLiteral("NAME"));
+    const QCommandLineOption priorityOption(QStringLiteral("priority"), QObject::tr("Only this priority (repeatable)."), QStringLiteral("NAME"));
+    const QCommandLineOption tagOption(QStringLiteral("tag"), QObject::tr("Only tickets with this tag (repeatable)."), QStringLiteral("NAME"));
+    const QCommandLineOption compareOption(QStringLiteral("compare"), QObject::tr("Also the previous period of the same length."));
+    const QCommandLineOption zoneOption(QStringLiteral("timezone"), QObject::tr("Display time zone (default: the system's)."), QStringLiteral("TZ"));
+    const QCommandLineOption formatOption(QStringLiteral("format"), QObject::tr("json, csv or table."), QStringLiteral("FORMAT"),
+                                          QStringLiteral("json"));
+    parser.addOptions({dbOption, fromOption, toOption, byOption, channelOption, agentOption, teamOption, priorityOption,
+                       tagOption, compareOption, zoneOption, formatOption});
+    int exitCode = Done;
+    if (!parse(parser, arguments, &exitCode))
+        return exitCode;
+    if (!parser.isSet(dbOption))
+        return usageError(QObject::tr("metrics needs --db FILE"));
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QObject::tr("metrics takes no file arguments"));
+    const QString format = parser.value(formatOption);
+    if (format != QLatin1String("json") && format != QLatin1String("csv") && format != QLatin1String("table"))
+        return usageError(QObject::tr("--format must be json, csv or table, not \"%1\"").arg(format));
+
+    MetricsRequest request;
+    for (const auto &[option, date] : {std::pair{&fromOption, &request.from}, std::pair{&toOption, &request.to}}) {
+        if (!parser.isSet(*option))
+            continue;
+        const QDate parsed = QDate::fromString(parser.value(*option), Qt::ISODate);
+        if (!parsed.isValid())
+            return usageError(QObject::tr("--%1 must be a date YYYY-MM-DD, not \"%2\"").arg(option->names().constFirst(), parser.value(*option)));
+        *date = parsed;
+    }
+    if (request.from && request.to && *request.from > *request.to)
+        return usageError(QObject::tr("--from is after --to"));
+    if (parser.isSet(byOption)) {
+        const std::optional<Grouping> grouping = groupingFromName(parser.value(byOption));
+        if (!grouping)
+            return usageError(QObject::tr("--by must be one of day, week, month, agent, team, channel, priority, tag, "
+                                          "hour, weekday; not \"%1\"").arg(parser.value(byOption)));
+        request.grouping = *grouping;
+    }
+    request.compare = parser.isSet(compareOption);
+    if (request.compare && !(request.from && request.to))
+        return usageError(QObject::tr("--compare needs --from and --to (the previous period has their length)"));
+    const std::optional<QTimeZone> zone = timeZoneOption(parser, zoneOption, &exitCode);
+    if (!zone)
+        return exitCode;
+    request.zone = *zone;
+    request.filter.channels = parser.values(channelOption);
+    request.filter.agents = parser.values(agentOption);
+    request.filter.teams = parser.values(teamOption);
+    request.filter.priorities = parser.values(priorityOption);
+    request.filter.tags = parser.values(tagOption);
+
+    QString error;
+    std::optional<Database> database = Database::open(parser.value(dbOption), &error, sqlite::Connection::Mode::ReadWrite);
+    if (!database) {
+        err() << error << Qt::endl;
+        return Failed;
+    }
+    const std::optional<TicketSnapshot> snapshot = TicketSnapshot::load(*database, &error);
+    if (!snapshot) {
+        err() << parser.value(dbOption) << ": " << error << Qt::endl;
+        return Failed;
+    }
+    const MetricsResult result = sl::runMetrics(*snapshot, request);
+
+    if (format == QLatin1String("csv")) {
+        printMetricsCsv(result);
+        return Done;
+    }
+    if (format == QLatin1String("table")) {
+        printMetricsTable(result);
+        return Done;
+    }
+    QJsonObject json;
+    json.insert(QStringLiteral("from"), request.from ? QJsonValue(request.from->toString(Qt::ISODate)) : QJsonValue());
+    json.insert(QStringLiteral("to"), request.to ? QJsonValue(request.to->toString(Qt::ISODate)) : QJsonValue());
+    json.insert(QStringLiteral("timezone"), QString::fromUtf8(request.zone.id()));
+    QJsonObject filters;
+    const std::array<std::pair<const char *, const QStringList *>, 5> filterLists = {{
+        {"channel", &request.filter.channels}, {"agent", &request.filter.agents}, {"team", &request.filter.teams},
+        {"priority", &request.filter.priorities}, {"tag", &request.filter.tags},
+    }};
+    for (const auto &[name, values] : filterLists) {
+        if (!values->isEmpty())
+            filters.insert(QLatin1String(name), QJsonArray::fromStringList(*values));
+    }
+    json.insert(QStringLiteral("filters"), filters);
+    json.insert(QStringLiteral("metrics"), metricsJson(result.metrics));
+    if (result.previous) {
+        json.insert(QStringLiteral("previous_from"), result.previousFrom->toString(Qt::ISODate));
+        json.insert(QStringLiteral("previous_to"), result.previousTo->toString(Qt::ISODate));
+        json.insert(QStringLiteral("previous"), metricsJson(*result.previous));
+    }
+    if (request.grouping != Grouping::None) {
+        QJsonArray groups;
+        for (const MetricsGroup &group : result.groups)
+            groups.append(QJsonObject{{QStringLiteral("key"), group.key}, {QStringLiteral("metrics"), metricsJson(group.metrics)}});
+        json.insert(QStringLiteral("groups"), groups);
+    }
+    out() << QJsonDocument(json).toJson(QJsonDocument::Indented) << Qt::flush;
+    return Done;
+}
+
 } // namespace
 
 bool isSubcommand(const QStringList &arguments)
@@ -407,6 +660,8 @@ int run(const QStringList &arguments)
         return runImport(arguments);
     if (command == QLatin1String("demo"))
         return runDemo(arguments);
+    if (command == QLatin1String("metrics"))
+        return runMetricsCommand(arguments);
     return usageError(QObject::tr("unknown command \"%1\"").arg(command));
 }
 

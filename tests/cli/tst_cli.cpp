@@ -177,6 +177,53 @@ private slots:
         QVERIFY2(run.err.contains(QStringLiteral("nope.csv")), qPrintable(run.err));
     }
 
+    void metricsAsJson()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("metrics.sqlite"));
+        QCOMPARE(supportlens({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--timezone=UTC"),
+                              test::fixturePath(QStringLiteral("metrics/query_tickets.csv"))})
+                     .exitCode,
+                 0);
+        const Run run = supportlens({QStringLiteral("metrics"), QStringLiteral("--db"), db, QStringLiteral("--from"),
+                                     QStringLiteral("2025-01-16"), QStringLiteral("--to"), QStringLiteral("2025-01-31"),
+                                     QStringLiteral("--timezone"), QStringLiteral("UTC"), QStringLiteral("--compare"),
+                                     QStringLiteral("--by"), QStringLiteral("channel"), QStringLiteral("--channel"),
+                                     QStringLiteral("email"), QStringLiteral("--channel"), QStringLiteral("phone")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(json.value(QStringLiteral("from")).toString(), QStringLiteral("2025-01-16"));
+        QCOMPARE(json.value(QStringLiteral("timezone")).toString(), QStringLiteral("UTC"));
+        QCOMPARE(json.value(QStringLiteral("filters")).toObject().value(QStringLiteral("channel")).toArray().size(), 2);
+        const QJsonObject metrics = json.value(QStringLiteral("metrics")).toObject();
+        QCOMPARE(metrics.value(QStringLiteral("tickets_created")).toInt(), 1); // ticket 4, by phone
+        QVERIFY(metrics.contains(QStringLiteral("csat_pct_lo")));
+        QVERIFY(metrics.value(QStringLiteral("csat_pct")).isNull()); // no rating in the period
+        QCOMPARE(json.value(QStringLiteral("previous")).toObject().value(QStringLiteral("tickets_created")).toInt(), 1);
+        const QJsonArray groups = json.value(QStringLiteral("groups")).toArray();
+        // Phone created one; Email created and solved none but has ticket 3 open at the end.
+        QCOMPARE(groups.size(), 2);
+        QCOMPARE(groups.at(0).toObject().value(QStringLiteral("key")).toString(), QStringLiteral("Phone"));
+        const QJsonObject email = groups.at(1).toObject();
+        QCOMPARE(email.value(QStringLiteral("key")).toString(), QStringLiteral("Email"));
+        QCOMPARE(email.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("backlog_end")).toInt(), 1);
+
+        const Run table = supportlens({QStringLiteral("metrics"), QStringLiteral("--db"), db, QStringLiteral("--format"),
+                                       QStringLiteral("table")});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.contains(QStringLiteral("Tickets created")), qPrintable(table.out));
+        QVERIFY2(table.out.contains(QStringLiteral("—")), qPrintable(table.out));
+
+        const Run csv = supportlens({QStringLiteral("metrics"), QStringLiteral("--db"), db, QStringLiteral("--format=csv"),
+                                     QStringLiteral("--by=agent")});
+        QCOMPARE(csv.exitCode, 0);
+        QVERIFY2(csv.out.startsWith(QStringLiteral("scope,key,tickets_created,")), qPrintable(csv.out));
+        QVERIFY2(csv.out.contains(QStringLiteral("group,Zoë Müller,2,")), qPrintable(csv.out));
+
+        const Run bad = supportlens({QStringLiteral("metrics"), QStringLiteral("--db"), db, QStringLiteral("--compare")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("--compare needs")), qPrintable(bad.err));
+    }
+
     void demoBuildsADatabaseOnce()
     {
         const QString db = m_dir.filePath(QStringLiteral("demo.sqlite"));

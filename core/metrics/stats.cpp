@@ -1,0 +1,53 @@
+#include "metrics/stats.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace sl::stats {
+
+std::optional<double> median(std::vector<double> &values)
+{
+    if (values.empty())
+        return std::nullopt;
+    const std::size_t middle = values.size() / 2;
+    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(middle), values.end());
+    const double upper = values[middle];
+    if (values.size() % 2 == 1)
+        return upper;
+    // The other middle value is the largest of the lower half.
+    const double lower = *std::max_element(values.begin(), values.begin() + std::ptrdiff_t(middle));
+    return (lower + upper) / 2.0;
+}
+
+std::optional<double> p90NearestRank(std::vector<double> &values)
+{
+    if (values.empty())
+        return std::nullopt;
+    // Rank ceil(0.9 n), 1-based; computed in integers so 0.9 * 10 is exactly 9.
+    const std::size_t rank = (values.size() * 9 + 9) / 10;
+    const std::size_t index = rank - 1;
+    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(index), values.end());
+    return values[index];
+}
+
+std::optional<double> mean(const std::vector<double> &values)
+{
+    if (values.empty())
+        return std::nullopt;
+    return std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
+}
+
+Proportion proportion(long long successes, long long trials)
+{
+    if (trials <= 0)
+        return {};
+    constexpr double z = 1.959963984540054; // 95%
+    const double n = double(trials);
+    const double p = double(successes) / n;
+    const double z2 = z * z;
+    const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+    const double spread = z * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
+    return {100.0 * p, 100.0 * std::max(0.0, centre - spread), 100.0 * std::min(1.0, centre + spread)};
+}
+
+} // namespace sl::stats
