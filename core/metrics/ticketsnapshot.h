@@ -22,7 +22,7 @@ struct TicketSnapshot
     std::vector<TicketFacts> tickets;         // by creation time; tickets without one first
     std::vector<std::int32_t> solvedOrder;    // indices of solved tickets, by solved time
     std::vector<std::uint32_t> tagOffsets;    // tags of ticket i: tagIds[tagOffsets[i] .. tagOffsets[i+1])
-    std::vector<std::int16_t> tagIds;
+    std::vector<std::int32_t> tagIds;
     QStringList agentNames, teamNames, channelNames, priorityNames, tagNames;
     TicketFields fields;
 
