@@ -2,59 +2,114 @@
 
 #include <QFile>
 #include <QIODevice>
+#include <QLocale>
 #include <QObject>
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
+
+#if defined(__SSE2__) || defined(_M_X64)
+#include <emmintrin.h>
+#define SL_CSV_SSE2 1
+#endif
+
+// How the reader works, and why:
+//  - Bytes go through a decoder into one UTF-8 buffer, and records are parsed in that buffer, so
+//    a field is a view and nothing is allocated per field. UTF-8 input (nearly every export) is
+//    read straight into the buffer and only validated there; other encodings are transcoded.
+//  - The parser jumps from one "special" byte (delimiter, quote, CR, LF) to the next with a
+//    64-bit mask per 64 bytes (SSE2), so ordinary text costs a fraction of a cycle per byte.
+//  - A record the buffer ends in the middle of is parsed again from its start once more input
+//    is there. Each retry at least doubles what the record has to work with, so the cost stays
+//    linear, and the parser needs no state across reads: that is what makes chunk boundaries
+//    (even one byte at a time) a non-event.
+//  - Unescaped text ("" inside quotes, text after a closing quote) goes to a scratch area sized
+//    once per record, never into the input buffer, because a retried record must see its bytes
+//    unchanged.
+//
+// Leniency, as Python's csv module and Excel read files:
+//  - a quote inside an unquoted field is an ordinary character: 5'11" stays 5'11";
+//  - text between a closing quote and the next delimiter is appended to the field, and quotes in
+//    it are ordinary characters: "x"y -> xy, "x" "y" -> x "y";
+//  - a record may have any number of fields; counting them against the header is the caller's job.
 
 namespace sl {
 
 namespace {
 
-// Windows-1252's 0x80-0x9F; the five unassigned bytes map to the C1 controls, as browsers do.
+constexpr std::size_t sniffWindow = 64 * 1024;
+// Slack after the decoded bytes: the parser reads whole 64-byte blocks and the decoders write a
+// few bytes past the last character.
+constexpr std::size_t padding = 64;
+// An offset no block starts at: `p - invalidBlock` wraps around to something far above 64.
+constexpr std::size_t invalidBlock = std::size_t(-1) / 2;
+
+struct Utf8Bytes
+{
+    char bytes[3];
+    unsigned char length;
+};
+
+constexpr Utf8Bytes utf8Of(char32_t cp)
+{
+    if (cp < 0x80)
+        return {{char(cp), 0, 0}, 1};
+    if (cp < 0x800)
+        return {{char(0xC0 | (cp >> 6)), char(0x80 | (cp & 0x3F)), 0}, 2};
+    return {{char(0xE0 | (cp >> 12)), char(0x80 | ((cp >> 6) & 0x3F)), char(0x80 | (cp & 0x3F))}, 3};
+}
+
+// Windows-1252 as UTF-8, one entry per byte. The five bytes 1252 leaves unassigned map to the C1
+// controls of the same number, as browsers do, so no byte is ever lost.
 constexpr std::array<char16_t, 32> cp1252High = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
     0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
-void appendUtf8(std::string &out, char32_t cp)
+constexpr std::array<Utf8Bytes, 256> cp1252Utf8 = [] {
+    std::array<Utf8Bytes, 256> table{};
+    for (std::size_t byte = 0; byte < 256; ++byte)
+        table[byte] = utf8Of(byte >= 0x80 && byte < 0xA0 ? cp1252High[byte - 0x80] : char32_t(byte));
+    return table;
+}();
+
+// Writes 3 bytes whatever the length: callers leave room (see `padding`).
+inline char *appendCp1252(char *out, unsigned char byte)
+{
+    const Utf8Bytes &utf8 = cp1252Utf8[byte];
+    std::memcpy(out, utf8.bytes, 3);
+    return out + utf8.length;
+}
+
+inline char *appendUtf8(char *out, char32_t cp)
 {
     if (cp < 0x80) {
-        out.push_back(char(cp));
+        *out++ = char(cp);
     } else if (cp < 0x800) {
-        out.push_back(char(0xC0 | (cp >> 6)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
+        *out++ = char(0xC0 | (cp >> 6));
+        *out++ = char(0x80 | (cp & 0x3F));
     } else if (cp < 0x10000) {
-        out.push_back(char(0xE0 | (cp >> 12)));
-        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
+        *out++ = char(0xE0 | (cp >> 12));
+        *out++ = char(0x80 | ((cp >> 6) & 0x3F));
+        *out++ = char(0x80 | (cp & 0x3F));
     } else {
-        out.push_back(char(0xF0 | (cp >> 18)));
-        out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
+        *out++ = char(0xF0 | (cp >> 18));
+        *out++ = char(0x80 | ((cp >> 12) & 0x3F));
+        *out++ = char(0x80 | ((cp >> 6) & 0x3F));
+        *out++ = char(0x80 | (cp & 0x3F));
     }
+    return out;
 }
 
-void appendCp1252(std::string &out, unsigned char byte)
-{
-    if (byte < 0x80)
-        out.push_back(char(byte));
-    else if (byte < 0xA0)
-        appendUtf8(out, cp1252High[byte - 0x80]);
-    else
-        appendUtf8(out, byte);
-}
-
-// Length of the valid UTF-8 sequence starting at p (1-4), 0 if invalid, -1 if it may be valid
-// but is cut off by `end`.
+// Length of the valid UTF-8 sequence starting at p (2-4; p[0] >= 0x80), 0 if invalid, -1 if it
+// may be valid but `end` cuts it off.
 int utf8SequenceLength(const unsigned char *p, const unsigned char *end)
 {
     const unsigned char b = p[0];
     int length = 0;
-    if (b < 0x80)
-        return 1;
     if (b >= 0xC2 && b <= 0xDF)
         length = 2;
     else if (b >= 0xE0 && b <= 0xEF)
@@ -63,6 +118,14 @@ int utf8SequenceLength(const unsigned char *p, const unsigned char *end)
         length = 4;
     else
         return 0;
+    // Overlong forms, surrogates and code points above U+10FFFF are invalid from the second byte.
+    if (end - p >= 2) {
+        const unsigned char c = p[1];
+        if ((b == 0xE0 && c < 0xA0) || (b == 0xED && c > 0x9F) || (b == 0xF0 && c < 0x90)
+            || (b == 0xF4 && c > 0x8F)) {
+            return 0;
+        }
+    }
     const std::ptrdiff_t available = end - p;
     for (int i = 1; i < length; ++i) {
         if (i >= available)
@@ -70,31 +133,277 @@ int utf8SequenceLength(const unsigned char *p, const unsigned char *end)
         if ((p[i] & 0xC0) != 0x80)
             return 0;
     }
-    // Overlong and surrogate forms.
-    if (length == 3 && ((b == 0xE0 && p[1] < 0xA0) || (b == 0xED && p[1] > 0x9F)))
-        return 0;
-    if (length == 4 && ((b == 0xF0 && p[1] < 0x90) || (b == 0xF4 && p[1] > 0x8F)))
-        return 0;
     return length;
 }
 
-bool isValidUtf8Prefix(std::string_view bytes)
+// The first byte at or after p that is not ASCII (or end).
+inline const unsigned char *skipAscii(const unsigned char *p, const unsigned char *end)
 {
-    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
-    const auto *end = p + bytes.size();
-    while (p < end) {
-        if (*p < 0x80) {
-            ++p;
-            continue;
-        }
+#ifdef SL_CSV_SSE2
+    while (end - p >= 16) {
+        const int high = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p)));
+        if (high)
+            return p + std::countr_zero(unsigned(high));
+        p += 16;
+    }
+#else
+    while (end - p >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        if (word & 0x8080808080808080ULL)
+            break;
+        p += 8;
+    }
+#endif
+    while (p < end && *p < 0x80)
+        ++p;
+    return p;
+}
+
+// The first byte at or after p that does not start a complete, valid UTF-8 sequence (or end).
+const unsigned char *skipValidUtf8(const unsigned char *p, const unsigned char *end)
+{
+    while ((p = skipAscii(p, end)) < end) {
         const int length = utf8SequenceLength(p, end);
-        if (length == 0)
-            return false;
-        if (length < 0)
-            return true; // cut off at the end of the sample: fine
+        if (length <= 0)
+            return p;
         p += length;
     }
-    return true;
+    return end;
+}
+
+// Decoders: from [p, end) to `out` (room for 3 bytes per input byte plus `padding`). They stop
+// before a sequence `end` cuts off unless `final`, and say how much they consumed.
+char *decodeCp1252(const unsigned char *p, const unsigned char *end, char *out)
+{
+    while (p < end) {
+        if (end - p >= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p, 8);
+            if (!(word & 0x8080808080808080ULL)) {
+                std::memcpy(out, p, 8);
+                p += 8;
+                out += 8;
+                continue;
+            }
+        }
+        out = appendCp1252(out, *p++);
+    }
+    return out;
+}
+
+// UTF-8 where an invalid byte is read as Windows-1252: a stray byte in a UTF-8 export is most
+// likely a character some tool pasted in that encoding, and dropping it would lose data.
+char *decodeUtf8Lenient(const unsigned char *p, const unsigned char *end, bool final, char *out,
+                        std::size_t *consumed)
+{
+    const unsigned char *const begin = p;
+    while (p < end) {
+        const unsigned char *valid = skipValidUtf8(p, end);
+        std::memcpy(out, p, std::size_t(valid - p));
+        out += valid - p;
+        p = valid;
+        if (p >= end)
+            break;
+        if (utf8SequenceLength(p, end) < 0 && !final)
+            break;
+        out = appendCp1252(out, *p++);
+    }
+    *consumed = std::size_t(p - begin);
+    return out;
+}
+
+char *decodeUtf16(const unsigned char *p, const unsigned char *end, bool littleEndian, bool final, char *out,
+                  std::size_t *consumed)
+{
+    const unsigned char *const begin = p;
+    const auto unit = [littleEndian](const unsigned char *at) {
+        return littleEndian ? char16_t(at[0] | (at[1] << 8)) : char16_t((at[0] << 8) | at[1]);
+    };
+    while (end - p >= 2) {
+        const char16_t u = unit(p);
+        if (u < 0x80) {
+            *out++ = char(u);
+            p += 2;
+            continue;
+        }
+        char32_t cp = u;
+        std::ptrdiff_t length = 2;
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            if (end - p < 4) {
+                if (!final)
+                    break; // the low surrogate is still to come
+                cp = 0xFFFD;
+            } else {
+                const char16_t low = unit(p + 2);
+                if (low >= 0xDC00 && low <= 0xDFFF) {
+                    cp = 0x10000 + ((char32_t(u) - 0xD800) << 10) + (char32_t(low) - 0xDC00);
+                    length = 4;
+                } else {
+                    cp = 0xFFFD;
+                }
+            }
+        } else if (u >= 0xDC00 && u <= 0xDFFF) {
+            cp = 0xFFFD;
+        }
+        out = appendUtf8(out, cp);
+        p += length;
+    }
+    if (final && p < end) { // an odd byte at the very end
+        out = appendUtf8(out, 0xFFFD);
+        p = end;
+    }
+    *consumed = std::size_t(p - begin);
+    return out;
+}
+
+// One bit per byte of p[0, 64) that is a delimiter, a quote, CR or LF.
+#ifdef SL_CSV_SSE2
+using DelimiterVector = __m128i;
+inline DelimiterVector delimiterVector(char delimiter)
+{
+    return _mm_set1_epi8(delimiter);
+}
+inline std::uint64_t specialMask(const char *p, DelimiterVector delimiter)
+{
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i cr = _mm_set1_epi8('\r');
+    const __m128i lf = _mm_set1_epi8('\n');
+    std::uint64_t mask = 0;
+    for (int i = 0; i < 4; ++i) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * i));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, delimiter), _mm_cmpeq_epi8(x, quote)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, lf)));
+        mask |= std::uint64_t(std::uint32_t(_mm_movemask_epi8(hit))) << (16 * i);
+    }
+    return mask;
+}
+#else
+using DelimiterVector = char;
+inline DelimiterVector delimiterVector(char delimiter)
+{
+    return delimiter;
+}
+inline std::uint64_t specialMask(const char *p, DelimiterVector delimiter)
+{
+    std::uint64_t mask = 0;
+    for (int i = 0; i < 64; ++i) {
+        const char c = p[i];
+        if (c == delimiter || c == '"' || c == '\r' || c == '\n')
+            mask |= std::uint64_t(1) << i;
+    }
+    return mask;
+}
+#endif
+
+// Finds special bytes from a cached 64-bit mask; a copy lives in registers while a record is parsed.
+struct Scanner
+{
+    const char *data;
+    std::size_t end;
+    std::size_t base;
+    std::uint64_t mask;
+    DelimiterVector delimiter;
+
+    // The first special byte at or after p (p >= base), or `end`.
+    std::size_t next(std::size_t p)
+    {
+        std::size_t offset = p - base;
+        while (true) {
+            if (offset < 64) {
+                const std::uint64_t bits = mask & (~std::uint64_t(0) << offset);
+                if (bits)
+                    return std::min(base + std::size_t(std::countr_zero(bits)), end);
+                p = base + 64;
+            }
+            if (p >= end)
+                return end;
+            base = p;
+            mask = specialMask(data + p, delimiter);
+            offset = 0;
+        }
+    }
+};
+
+struct Utf8Stats
+{
+    std::size_t multiByte = 0; // valid sequences of 2-4 bytes
+    std::size_t invalid = 0;   // bytes that start no valid sequence
+};
+
+Utf8Stats utf8Stats(std::string_view bytes)
+{
+    Utf8Stats stats;
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const auto *end = p + bytes.size();
+    while ((p = skipAscii(p, end)) < end) {
+        const int length = utf8SequenceLength(p, end);
+        if (length < 0)
+            break; // cut off by the end of the sample: no evidence either way
+        if (length > 0) {
+            ++stats.multiByte;
+            p += length;
+        } else {
+            ++stats.invalid;
+            ++p;
+        }
+    }
+    return stats;
+}
+
+char sniffDelimiterIn(std::string_view text, bool wholeInput)
+{
+    static constexpr std::array<char, 4> candidates = {',', ';', '\t', '|'};
+    constexpr std::size_t maxLines = 50;
+    if (text.starts_with("\xEF\xBB\xBF"))
+        text.remove_prefix(3);
+    // Per line (outside quotes, blank lines left out), how often each candidate occurs.
+    std::array<std::array<int, 4>, maxLines> counts{};
+    std::size_t lines = 0;
+    std::array<int, 4> current{};
+    bool inQuotes = false;
+    bool content = false;
+    for (const char c : text) {
+        if (c == '"') {
+            inQuotes = !inQuotes;
+            content = true;
+        } else if (inQuotes) {
+            continue;
+        } else if (c == '\n' || c == '\r') {
+            if (content) {
+                counts[lines++] = current;
+                if (lines == maxLines)
+                    break;
+            }
+            current = {};
+            content = false;
+        } else {
+            content = true;
+            for (std::size_t k = 0; k < candidates.size(); ++k)
+                current[k] += c == candidates[k];
+        }
+    }
+    // An unterminated last line is most likely cut off by the end of the prefix.
+    if (content && lines < maxLines && (wholeInput || lines == 0))
+        counts[lines++] = current;
+
+    // The header line sets the field count; the delimiter is the one most lines agree with.
+    // Header first because data lines may hold another candidate consistently (1,5 in European
+    // files) while the header does not; ties go to the more common delimiter, in list order.
+    char best = ',';
+    std::size_t bestConsistent = 0;
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+        if (lines == 0 || counts[0][k] == 0)
+            continue;
+        std::size_t consistent = 0;
+        for (std::size_t line = 0; line < lines; ++line)
+            consistent += counts[line][k] == counts[0][k];
+        if (consistent > bestConsistent) {
+            bestConsistent = consistent;
+            best = candidates[k];
+        }
+    }
+    return best;
 }
 
 } // namespace
@@ -115,7 +424,7 @@ TextEncoding sniffEncoding(std::string_view prefix, bool *hasBom)
     const auto byteAt = [&](std::size_t i) { return static_cast<unsigned char>(prefix[i]); };
     bool bom = false;
     TextEncoding encoding = TextEncoding::Utf8;
-    if (prefix.size() >= 3 && byteAt(0) == 0xEF && byteAt(1) == 0xBB && byteAt(2) == 0xBF) {
+    if (prefix.starts_with("\xEF\xBB\xBF")) {
         bom = true;
     } else if (prefix.size() >= 2 && byteAt(0) == 0xFF && byteAt(1) == 0xFE) {
         bom = true;
@@ -124,105 +433,78 @@ TextEncoding sniffEncoding(std::string_view prefix, bool *hasBom)
         bom = true;
         encoding = TextEncoding::Utf16BE;
     } else {
-        // UTF-16 without a BOM shows as NULs in every other byte of ASCII text.
+        // UTF-16 without a BOM: the ASCII that every CSV has a lot of (delimiters, digits, line
+        // breaks) puts NULs in every other byte. Some NULs on the other side are allowed for
+        // characters like U+0100 or U+4E00, whose low byte is zero.
+        const std::size_t sample = std::min<std::size_t>(prefix.size(), 4096) & ~std::size_t(1);
         std::size_t evenNuls = 0, oddNuls = 0;
-        const std::size_t sample = std::min<std::size_t>(prefix.size(), 4096);
-        for (std::size_t i = 0; i < sample; ++i) {
-            if (prefix[i] == '\0')
-                ++(i % 2 ? oddNuls : evenNuls);
+        for (std::size_t i = 0; i < sample; i += 2) {
+            evenNuls += prefix[i] == '\0';
+            oddNuls += prefix[i + 1] == '\0';
         }
-        if (sample >= 4 && oddNuls > sample / 4 && evenNuls == 0)
+        const std::size_t units = sample / 2;
+        if (units >= 2 && oddNuls * 4 >= units && evenNuls * 8 <= oddNuls) {
             encoding = TextEncoding::Utf16LE;
-        else if (sample >= 4 && evenNuls > sample / 4 && oddNuls == 0)
+        } else if (units >= 2 && evenNuls * 4 >= units && oddNuls * 8 <= evenNuls) {
             encoding = TextEncoding::Utf16BE;
-        else if (!isValidUtf8Prefix(prefix))
-            encoding = TextEncoding::Windows1252;
+        } else {
+            // Windows-1252 text almost never forms valid multi-byte UTF-8 by chance, so a UTF-8
+            // export with the odd stray byte (mostly valid sequences) stays UTF-8.
+            const Utf8Stats stats = utf8Stats(prefix);
+            if (stats.invalid > 0 && stats.multiByte < 4 * stats.invalid)
+                encoding = TextEncoding::Windows1252;
+        }
     }
     if (hasBom)
         *hasBom = bom;
     return encoding;
 }
 
-char sniffDelimiter(std::string_view text)
+char sniffDelimiter(std::string_view utf8Prefix)
 {
-    static constexpr std::array<char, 4> candidates = {',', ';', '\t', '|'};
-    constexpr int maxLines = 30;
-    // Per candidate, the count outside quotes on each of the first lines.
-    std::array<std::array<int, maxLines>, 4> counts{};
-    int lines = 0;
-    bool inQuotes = false;
-    std::array<int, 4> current{};
-    for (std::size_t i = 0; i < text.size() && lines < maxLines; ++i) {
-        const char c = text[i];
-        if (c == '"') {
-            inQuotes = !inQuotes;
-        } else if (!inQuotes && (c == '\n' || c == '\r')) {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
-                ++i;
-            for (std::size_t k = 0; k < 4; ++k)
-                counts[k][std::size_t(lines)] = current[k];
-            current = {};
-            ++lines;
-        } else if (!inQuotes) {
-            for (std::size_t k = 0; k < 4; ++k) {
-                if (c == candidates[k])
-                    ++current[k];
-            }
-        }
-    }
-    if (lines < maxLines && (current[0] || current[1] || current[2] || current[3])) {
-        for (std::size_t k = 0; k < 4; ++k)
-            counts[k][std::size_t(lines)] = current[k];
-        ++lines;
-    }
-    if (lines == 0)
-        return ',';
-    // The delimiter splits the header and most lines into the same number of fields.
-    int bestScore = -1;
-    char best = ',';
-    for (std::size_t k = 0; k < 4; ++k) {
-        const int headerCount = counts[k][0];
-        if (headerCount == 0)
-            continue;
-        int consistent = 0;
-        for (int line = 0; line < lines; ++line) {
-            if (counts[k][std::size_t(line)] == headerCount)
-                ++consistent;
-        }
-        const int score = consistent * 1000 + std::min(headerCount, 999);
-        if (score > bestScore) {
-            bestScore = score;
-            best = candidates[k];
-        }
-    }
-    return best;
+    return sniffDelimiterIn(utf8Prefix, false);
 }
 
 struct CsvReader::Impl
 {
-    enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };
+    enum class Parse { Complete, NeedMore, Failed };
 
     CsvReaderOptions options;
     QString path;
     std::unique_ptr<QFile> ownedFile;
     QIODevice *device = nullptr;
     bool opened = false;
-    bool openFailed = false;
+    bool openSucceeded = false;
     CsvFormat format;
     std::optional<CsvError> error;
     std::int64_t bytesRead = 0;
     std::int64_t totalBytes = -1;
 
-    std::string raw;         // bytes read but not yet decoded (an incomplete sequence)
-    std::string text;        // decoded UTF-8; records are parsed in place
-    std::size_t parsePos = 0;
-    bool deviceAtEnd = false;
-    bool firstChunk = true;
+    // The sniffed prefix, fed to the decoder chunk by chunk like any other bytes.
+    std::string window;
+    std::size_t windowPos = 0;
+    bool deviceDone = false; // the device has no more bytes
+    bool eof = false;        // ...and the decoder has flushed everything into `buf`
 
-    std::int64_t line = 1;   // physical line at parsePos
-    bool lastWasCR = false;  // a CR just ended a line: an LF right after it is the same break
+    // Decoded UTF-8 is buf[0, size); the next record starts at `pos`. For UTF-8 input,
+    // buf[size, rawEnd) holds a sequence cut off by the last read; otherwise rawEnd == size and
+    // such bytes wait in `raw`.
+    std::unique_ptr<char[]> buf;
+    std::size_t capacity = 0;
+    std::size_t pos = 0;
+    std::size_t size = 0;
+    std::size_t rawEnd = 0;
+    std::string raw;
+    std::string tail; // reused by the lenient UTF-8 path
 
-    std::vector<std::size_t> fieldBounds; // begin, end pairs (offsets into text)
+    std::int64_t line = 1;  // physical line at `pos`
+    bool pendingCR = false; // a CR ended the last line: an LF right after it is the same break
+
+    std::size_t blockBase = invalidBlock; // the Scanner's cache, kept between records
+    std::uint64_t blockMask = 0;
+
+    std::unique_ptr<char[]> scratch; // unescaped fields of the current record
+    std::size_t scratchCapacity = 0;
 
     bool fail(CsvError::Kind kind, std::int64_t atLine, const QString &message)
     {
@@ -230,210 +512,386 @@ struct CsvReader::Impl
         return false;
     }
 
-    bool readChunk();
-    void decode(bool final);
     bool ensureOpen();
+    qint64 take(char *to, std::size_t max);
+    void reserve(std::size_t needed);
+    bool readMore();
+    void settleUtf8(bool final);
+    bool growRecord();
+    char *scratchFor(std::size_t bytes);
+    Parse parseRecord(CsvRecord &record);
+    Parse tooLarge();
 };
 
 bool CsvReader::Impl::ensureOpen()
 {
     if (opened)
-        return !openFailed;
+        return openSucceeded;
     opened = true;
     if (!device) {
         ownedFile = std::make_unique<QFile>(path);
-        if (!ownedFile->open(QIODevice::ReadOnly)) {
-            openFailed = true;
-            return fail(CsvError::Kind::CannotOpen, 0,
-                        QObject::tr("cannot open the file: %1").arg(ownedFile->errorString()));
-        }
+        if (!ownedFile->open(QIODevice::ReadOnly))
+            return fail(CsvError::Kind::CannotOpen, 0, QObject::tr("cannot open the file: %1").arg(ownedFile->errorString()));
         device = ownedFile.get();
-        totalBytes = ownedFile->size();
-    } else if (!device->isSequential()) {
-        totalBytes = device->size();
     }
+    if (!device->isReadable())
+        return fail(CsvError::Kind::CannotOpen, 0, QObject::tr("the input is not open for reading"));
+    if (!device->isSequential())
+        totalBytes = device->size() - device->pos();
 
-    // Sniff from the first chunk of raw bytes.
-    raw.resize(options.chunkSize < 65536 ? 65536 : options.chunkSize);
-    qint64 got = 0;
-    // Read until the sniffing window is full or the device is exhausted, so a tiny chunkSize
-    // does not make the sniffer guess from a handful of bytes.
-    while (got < qint64(raw.size())) {
-        const qint64 n = device->read(raw.data() + got, qint64(raw.size()) - got);
-        if (n < 0) {
-            openFailed = true;
-            return fail(CsvError::Kind::CannotOpen, 0,
-                        QObject::tr("cannot read the file: %1").arg(device->errorString()));
-        }
-        if (n == 0)
+    // Sniff from a generous prefix even when chunks are tiny: a handful of bytes says nothing.
+    window.resize(std::max(options.chunkSize, sniffWindow));
+    std::size_t got = 0;
+    while (got < window.size()) {
+        qint64 n = device->read(window.data() + got, qint64(window.size() - got));
+        if (n == 0 && device->isSequential() && device->waitForReadyRead(-1))
+            continue;
+        if (n < 0)
+            return fail(CsvError::Kind::CannotOpen, 0, QObject::tr("cannot read the file: %1").arg(device->errorString()));
+        if (n == 0) {
+            deviceDone = true;
             break;
-        got += n;
+        }
+        got += std::size_t(n);
     }
-    raw.resize(std::size_t(got));
-    bytesRead = got;
-    deviceAtEnd = got < qint64(options.chunkSize < 65536 ? 65536 : options.chunkSize) || device->atEnd();
+    window.resize(got);
 
-    const std::string_view prefix(raw);
-    if (prefix.size() >= 2 && static_cast<unsigned char>(prefix[0]) == 0x1F && static_cast<unsigned char>(prefix[1]) == 0x8B) {
-        openFailed = true;
+    const std::string_view prefix(window);
+    if (prefix.starts_with("\x1F\x8B"))
+        return fail(CsvError::Kind::NotText, 0, QObject::tr("this is a gzip-compressed file: unpack it first"));
+    if (prefix.starts_with(std::string_view("PK\x03\x04", 4)) || prefix.starts_with(std::string_view("PK\x05\x06", 4))) {
         return fail(CsvError::Kind::NotText, 0,
-                    QObject::tr("this is a gzip-compressed file, not CSV text: unpack it first"));
+                    QObject::tr("this is a ZIP/XLSX spreadsheet, not CSV: save it as CSV from Excel first"));
     }
-    if (prefix.size() >= 4 && prefix.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
-        openFailed = true;
+    if (prefix.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
         return fail(CsvError::Kind::NotText, 0,
-                    QObject::tr("this is a ZIP archive or an Excel workbook (XLSX), not CSV text: save it as "
-                                "CSV from your spreadsheet first"));
+                    QObject::tr("this is an Excel 97-2003 (XLS) workbook, not CSV: save it as CSV from Excel first"));
     }
+
     bool bom = false;
-    format.encoding = options.encoding ? *options.encoding : sniffEncoding(prefix, &bom);
-    if (options.encoding) {
-        // A forced encoding still skips its own BOM.
-        const TextEncoding forced = *options.encoding;
-        bool sniffedBom = false;
-        if (sniffEncoding(prefix, &sniffedBom) == forced)
-            bom = sniffedBom;
-    }
+    const TextEncoding sniffed = sniffEncoding(prefix, &bom);
+    format.encoding = options.encoding.value_or(sniffed);
+    if (format.encoding != sniffed)
+        bom = false; // a forced encoding skips only its own BOM
     format.bom = bom;
-    if (format.encoding == TextEncoding::Utf8 || format.encoding == TextEncoding::Windows1252) {
-        const std::size_t sample = std::min<std::size_t>(prefix.size(), 65536);
-        if (std::memchr(prefix.data(), '\0', sample)) {
-            openFailed = true;
-            return fail(CsvError::Kind::NotText, 0,
-                        QObject::tr("this looks like a binary file, not CSV text (it contains NUL bytes)"));
+    if ((format.encoding == TextEncoding::Utf8 || format.encoding == TextEncoding::Windows1252)
+        && prefix.find('\0') != std::string_view::npos) {
+        return fail(CsvError::Kind::NotText, 0,
+                    QObject::tr("this looks like a binary file, not CSV text (it contains NUL bytes)"));
+    }
+    if (bom) {
+        const std::size_t bomLength = format.encoding == TextEncoding::Utf8 ? 3 : 2;
+        windowPos = bomLength;
+        bytesRead += qint64(bomLength);
+    }
+
+    if (options.delimiter) {
+        format.delimiter = *options.delimiter;
+    } else {
+        // Delimiters, quotes and line breaks are ASCII, which UTF-8 and Windows-1252 leave as it
+        // is: only UTF-16 needs decoding to be sniffed.
+        const std::string_view text = prefix.substr(windowPos, sniffWindow);
+        const bool whole = deviceDone && text.size() == prefix.size() - windowPos;
+        if (format.encoding == TextEncoding::Utf16LE || format.encoding == TextEncoding::Utf16BE) {
+            std::string decoded(text.size() * 3 / 2 + padding, '\0');
+            std::size_t consumed = 0;
+            const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
+            const char *end = decodeUtf16(bytes, bytes + text.size(), format.encoding == TextEncoding::Utf16LE, whole,
+                                          decoded.data(), &consumed);
+            decoded.resize(std::size_t(end - decoded.data()));
+            format.delimiter = sniffDelimiterIn(decoded, whole);
+        } else {
+            format.delimiter = sniffDelimiterIn(text, whole);
         }
     }
-    if (bom)
-        raw.erase(0, format.encoding == TextEncoding::Utf8 ? 3 : 2);
-    decode(deviceAtEnd);
-    format.delimiter = options.delimiter ? *options.delimiter : sniffDelimiter(std::string_view(text).substr(0, 65536));
+    openSucceeded = true;
     return true;
 }
 
-void CsvReader::Impl::decode(bool final)
+// Up to `max` bytes, from the sniffed window first, then from the device.
+qint64 CsvReader::Impl::take(char *to, std::size_t max)
 {
-    switch (format.encoding) {
-    case TextEncoding::Utf8: {
-        const auto *p = reinterpret_cast<const unsigned char *>(raw.data());
-        const auto *end = p + raw.size();
-        const auto *runStart = p;
-        while (p < end) {
-            // ASCII runs go through untouched, eight bytes at a time where possible.
-            while (end - p >= 8) {
-                std::uint64_t word;
-                std::memcpy(&word, p, 8);
-                if (word & 0x8080808080808080ULL)
-                    break;
-                p += 8;
-            }
-            if (p >= end)
-                break;
-            if (*p < 0x80) {
-                ++p;
-                continue;
-            }
-            const int length = utf8SequenceLength(p, end);
-            if (length > 0) {
-                p += length;
-                continue;
-            }
-            text.append(reinterpret_cast<const char *>(runStart), std::size_t(p - runStart));
-            if (length < 0 && !final) {
-                runStart = p; // wait for the rest of the sequence
-                raw.erase(0, std::size_t(runStart - reinterpret_cast<const unsigned char *>(raw.data())));
-                return;
-            }
-            appendCp1252(text, *p); // an invalid byte: read as Windows-1252 so nothing is lost
-            ++p;
-            runStart = p;
+    if (windowPos < window.size()) {
+        const std::size_t n = std::min(max, window.size() - windowPos);
+        std::memcpy(to, window.data() + windowPos, n);
+        windowPos += n;
+        if (windowPos == window.size()) {
+            window = std::string(); // give the memory back
+            windowPos = 0;
         }
-        text.append(reinterpret_cast<const char *>(runStart), std::size_t(end - runStart));
-        raw.clear();
-        return;
+        bytesRead += qint64(n);
+        return qint64(n);
     }
-    case TextEncoding::Windows1252: {
-        for (char c : raw)
-            appendCp1252(text, static_cast<unsigned char>(c));
-        raw.clear();
-        return;
+    if (deviceDone)
+        return 0;
+    qint64 n = device->read(to, qint64(max));
+    if (n == 0 && device->isSequential() && device->waitForReadyRead(-1))
+        n = device->read(to, qint64(max));
+    if (n < 0) {
+        fail(CsvError::Kind::CannotOpen, 0, QObject::tr("cannot read the file: %1").arg(device->errorString()));
+        return -1;
     }
-    case TextEncoding::Utf16LE:
-    case TextEncoding::Utf16BE: {
-        const bool little = format.encoding == TextEncoding::Utf16LE;
-        std::size_t i = 0;
-        const auto unit = [&](std::size_t at) {
-            const auto a = static_cast<unsigned char>(raw[at]);
-            const auto b = static_cast<unsigned char>(raw[at + 1]);
-            return char16_t(little ? (a | (b << 8)) : ((a << 8) | b));
-        };
-        while (i + 1 < raw.size()) {
-            const char16_t u = unit(i);
-            if (u >= 0xD800 && u <= 0xDBFF) {
-                if (i + 3 >= raw.size()) {
-                    if (!final)
-                        break; // the low surrogate is in the next chunk
-                    appendUtf8(text, 0xFFFD);
-                    i += 2;
-                    continue;
-                }
-                const char16_t low = unit(i + 2);
-                if (low >= 0xDC00 && low <= 0xDFFF) {
-                    appendUtf8(text, 0x10000 + ((char32_t(u) - 0xD800) << 10) + (char32_t(low) - 0xDC00));
-                    i += 4;
-                } else {
-                    appendUtf8(text, 0xFFFD);
-                    i += 2;
-                }
-                continue;
-            }
-            appendUtf8(text, (u >= 0xDC00 && u <= 0xDFFF) ? char32_t(0xFFFD) : char32_t(u));
-            i += 2;
-        }
-        if (final && i < raw.size()) {
-            appendUtf8(text, 0xFFFD); // an odd byte at the very end
-            i = raw.size();
-        }
-        raw.erase(0, i);
-        return;
-    }
-    }
-}
-
-bool CsvReader::Impl::readChunk()
-{
-    if (deviceAtEnd)
-        return false;
-    const std::size_t kept = raw.size();
-    raw.resize(kept + options.chunkSize);
-    const qint64 n = device->read(raw.data() + kept, qint64(options.chunkSize));
-    if (n <= 0) {
-        raw.resize(kept);
-        deviceAtEnd = true;
-        decode(true);
-        return false;
-    }
-    raw.resize(kept + std::size_t(n));
+    if (n == 0)
+        deviceDone = true;
     bytesRead += n;
-    decode(false);
+    return n;
+}
+
+void CsvReader::Impl::reserve(std::size_t needed)
+{
+    needed += padding;
+    if (capacity >= needed)
+        return;
+    const std::size_t newCapacity = std::max(needed, capacity + capacity / 2);
+    auto grown = std::make_unique<char[]>(newCapacity); // zeroed: the padding is read, if ignored
+    if (rawEnd)
+        std::memcpy(grown.get(), buf.get(), rawEnd);
+    buf = std::move(grown);
+    capacity = newCapacity;
+}
+
+// Appends one chunk of input to `buf`, keeping the record that starts at `pos`. False on a read error.
+bool CsvReader::Impl::readMore()
+{
+    if (pos > 0) {
+        std::memmove(buf.get(), buf.get() + pos, rawEnd - pos);
+        size -= pos;
+        rawEnd -= pos;
+        pos = 0;
+    }
+    blockBase = invalidBlock;
+    const std::size_t chunk = options.chunkSize;
+    // Decoding at most triples the size (a Windows-1252 byte may become 3 bytes of UTF-8).
+    reserve(rawEnd + 3 * (chunk + raw.size() + (rawEnd - size) + 4));
+
+    if (format.encoding == TextEncoding::Utf8) {
+        const qint64 n = take(buf.get() + rawEnd, chunk);
+        if (n < 0)
+            return false;
+        rawEnd += std::size_t(n);
+        settleUtf8(n == 0);
+    } else {
+        const std::size_t kept = raw.size();
+        raw.resize(kept + chunk);
+        const qint64 n = take(raw.data() + kept, chunk);
+        raw.resize(kept + std::size_t(std::max<qint64>(n, 0)));
+        if (n < 0)
+            return false;
+        const auto *bytes = reinterpret_cast<const unsigned char *>(raw.data());
+        const bool final = n == 0;
+        std::size_t consumed = raw.size();
+        char *out = buf.get() + size;
+        if (format.encoding == TextEncoding::Windows1252)
+            out = decodeCp1252(bytes, bytes + raw.size(), out);
+        else
+            out = decodeUtf16(bytes, bytes + raw.size(), format.encoding == TextEncoding::Utf16LE, final, out, &consumed);
+        raw.erase(0, consumed);
+        size = rawEnd = std::size_t(out - buf.get());
+        if (final)
+            eof = true;
+    }
     return true;
+}
+
+// Validates buf[size, rawEnd) in place; only bytes that are not valid UTF-8 cost a copy.
+void CsvReader::Impl::settleUtf8(bool final)
+{
+    const auto *base = reinterpret_cast<const unsigned char *>(buf.get());
+    const auto *end = base + rawEnd;
+    const auto *p = skipValidUtf8(base + size, end);
+    if (p < end && utf8SequenceLength(p, end) < 0 && !final) {
+        size = std::size_t(p - base); // the rest of this character comes with the next read
+        return;
+    }
+    if (p < end) {
+        tail.assign(reinterpret_cast<const char *>(p), std::size_t(end - p));
+        const auto *from = reinterpret_cast<const unsigned char *>(tail.data());
+        std::size_t consumed = 0;
+        char *out = decodeUtf8Lenient(from, from + tail.size(), final, buf.get() + (p - base), &consumed);
+        size = std::size_t(out - buf.get());
+        std::memcpy(out, tail.data() + consumed, tail.size() - consumed);
+        rawEnd = size + (tail.size() - consumed);
+    } else {
+        size = rawEnd;
+    }
+    if (final)
+        eof = true;
+}
+
+CsvReader::Impl::Parse CsvReader::Impl::tooLarge()
+{
+    fail(CsvError::Kind::FieldTooLarge, line,
+         QObject::tr("the record starting on line %1 is larger than the limit of %2")
+             .arg(line)
+             .arg(QLocale().formattedDataSize(qint64(options.maxRecordBytes))));
+    return Parse::Failed;
+}
+
+// The record at `pos` needs more input: at least double what it has, so retries stay linear.
+bool CsvReader::Impl::growRecord()
+{
+    const std::size_t have = size - pos;
+    if (have > options.maxRecordBytes) {
+        tooLarge();
+        return false;
+    }
+    const std::size_t want = std::min(2 * have, options.maxRecordBytes + 1);
+    while (!eof && size - pos < want) {
+        if (!readMore())
+            return false;
+    }
+    return true;
+}
+
+// Room for the unescaped fields of one record; sized once per record so earlier views stay valid.
+char *CsvReader::Impl::scratchFor(std::size_t bytes)
+{
+    if (scratchCapacity < bytes) {
+        scratchCapacity = std::max(bytes, 2 * scratchCapacity);
+        scratch = std::make_unique<char[]>(scratchCapacity);
+    }
+    return scratch.get();
+}
+
+CsvReader::Impl::Parse CsvReader::Impl::parseRecord(CsvRecord &record)
+{
+    const char *const b = buf.get();
+    const std::size_t end = size;
+    const char delimiter = format.delimiter;
+    const bool atEof = eof;
+    std::vector<std::string_view> &fields = record.fields;
+    fields.clear();
+    Scanner scan{b, end, blockBase, blockMask, delimiterVector(delimiter)};
+    std::int64_t lineHere = line;
+    char *scratchOut = nullptr; // where the next unescaped byte goes, once a field needs it
+    std::size_t p = pos;
+
+    while (true) {
+        if (p < end && b[p] == '"') [[unlikely]] {
+            const std::int64_t quoteLine = lineHere;
+            const std::size_t contentStart = ++p;
+            bool doubled = false;
+            std::size_t q;
+            while (true) {
+                q = scan.next(p);
+                if (q >= end) {
+                    if (!atEof)
+                        return Parse::NeedMore;
+                    fail(CsvError::Kind::UnterminatedQuote, line,
+                         QObject::tr("the quote opened on line %1 is never closed, so the rest of the file would "
+                                     "be one field")
+                             .arg(quoteLine));
+                    return Parse::Failed;
+                }
+                const char c = b[q];
+                if (c == '"') {
+                    if (q + 1 >= end && !atEof)
+                        return Parse::NeedMore; // "" or a closing quote: the next read tells
+                    if (q + 1 < end && b[q + 1] == '"') {
+                        doubled = true;
+                        p = q + 2;
+                        continue;
+                    }
+                    break;
+                }
+                // Line breaks inside quotes are physical lines too; CRLF is one.
+                if (c == '\r' || (c == '\n' && b[q - 1] != '\r'))
+                    ++lineHere;
+                p = q + 1;
+            }
+            p = q + 1; // after the closing quote
+            const bool trailing = p < end && b[p] != delimiter && b[p] != '\r' && b[p] != '\n';
+            if (!doubled && !trailing) [[likely]] {
+                fields.emplace_back(b + contentStart, q - contentStart);
+            } else {
+                if (!scratchOut)
+                    scratchOut = scratchFor(end - pos);
+                char *const fieldStart = scratchOut;
+                for (std::size_t i = contentStart; i < q;) {
+                    const void *found = std::memchr(b + i, '"', q - i);
+                    const std::size_t stop = found ? std::size_t(static_cast<const char *>(found) - b) + 1 : q;
+                    std::memcpy(scratchOut, b + i, stop - i);
+                    scratchOut += stop - i;
+                    i = stop + 1; // skip the second quote of the pair
+                }
+                if (trailing) {
+                    // Text after the closing quote joins the field, its quotes as plain characters.
+                    std::size_t r = p;
+                    while (true) {
+                        r = scan.next(r);
+                        if (r >= end) {
+                            if (!atEof)
+                                return Parse::NeedMore;
+                            break;
+                        }
+                        if (b[r] != '"')
+                            break;
+                        ++r;
+                    }
+                    std::memcpy(scratchOut, b + p, r - p);
+                    scratchOut += r - p;
+                    p = r;
+                }
+                fields.emplace_back(fieldStart, std::size_t(scratchOut - fieldStart));
+            }
+        } else {
+            const std::size_t fieldStart = p;
+            while (true) {
+                p = scan.next(p);
+                if (p >= end) {
+                    if (!atEof)
+                        return Parse::NeedMore;
+                    break;
+                }
+                if (b[p] != '"') [[likely]]
+                    break;
+                ++p; // a quote inside an unquoted field is an ordinary character
+            }
+            fields.emplace_back(b + fieldStart, p - fieldStart);
+        }
+        // p is on a delimiter, a line break or the end of the input.
+        if (p < end && b[p] == delimiter) {
+            ++p;
+            continue;
+        }
+        break;
+    }
+
+    if (p < end) {
+        ++lineHere;
+        if (b[p++] == '\r') {
+            if (p < end) {
+                if (b[p] == '\n')
+                    ++p;
+            } else {
+                pendingCR = true; // its LF, if any, is in the next read
+            }
+        }
+    }
+    if (p - pos > options.maxRecordBytes)
+        return tooLarge();
+    blockBase = scan.base;
+    blockMask = scan.mask;
+    record.line = line;
+    line = lineHere;
+    pos = p;
+    return Parse::Complete;
 }
 
 CsvReader::CsvReader(const QString &path, CsvReaderOptions options)
     : d(std::make_unique<Impl>())
 {
     d->options = options;
+    d->options.chunkSize = std::max<std::size_t>(options.chunkSize, 1);
     d->path = path;
-    if (d->options.chunkSize == 0)
-        d->options.chunkSize = 1;
 }
 
 CsvReader::CsvReader(QIODevice *device, CsvReaderOptions options)
     : d(std::make_unique<Impl>())
 {
     d->options = options;
+    d->options.chunkSize = std::max<std::size_t>(options.chunkSize, 1);
     d->device = device;
-    if (d->options.chunkSize == 0)
-        d->options.chunkSize = 1;
 }
 
 CsvReader::~CsvReader() = default;
@@ -466,191 +924,48 @@ std::int64_t CsvReader::totalBytes() const
 bool CsvReader::next(CsvRecord &record)
 {
     Impl &m = *d;
-    if (!m.ensureOpen() || m.error)
+    if (!m.ensureOpen() || m.error) {
+        record.fields.clear();
         return false;
-    const char delimiter = m.format.delimiter;
-
+    }
     while (true) {
-        // Drop what earlier records used, so the buffer holds one record plus one chunk.
-        if (m.parsePos > 0 && m.parsePos >= m.text.size() / 2) {
-            m.text.erase(0, m.parsePos);
-            m.parsePos = 0;
-        }
-        // Skip the LF of a CRLF that was split from its CR, and blank lines.
+        // Blank lines are no records; an LF right after a CR that ended a line is that break.
         while (true) {
-            if (m.parsePos >= m.text.size()) {
-                if (!m.readChunk() && m.parsePos >= m.text.size())
+            if (m.pos >= m.size) {
+                if (m.eof || !m.readMore() || (m.eof && m.pos >= m.size)) {
+                    record.fields.clear();
                     return false;
+                }
                 continue;
             }
-            const char c = m.text[m.parsePos];
+            const char c = m.buf[m.pos];
             if (c == '\n') {
-                if (!m.lastWasCR)
+                if (!m.pendingCR)
                     ++m.line;
-                m.lastWasCR = false;
-                ++m.parsePos;
+                m.pendingCR = false;
             } else if (c == '\r') {
                 ++m.line;
-                m.lastWasCR = true;
-                ++m.parsePos;
+                m.pendingCR = true;
             } else {
                 break;
             }
+            ++m.pos;
         }
-        m.lastWasCR = false;
+        m.pendingCR = false;
 
-        const std::size_t recordStart = m.parsePos;
-        const std::int64_t recordLine = m.line;
-        m.fieldBounds.clear();
-        Impl::State state = Impl::State::FieldStart;
-        std::size_t read = recordStart;  // next byte to look at
-        std::size_t write = recordStart; // where the field's next byte goes (unescaping in place)
-        std::size_t fieldStart = recordStart;
-        std::int64_t lineHere = m.line;
-        bool prevCR = false;
-        bool complete = false;
-        // The field ends at the delimiter under `read`; the next one starts after it.
-        const auto nextField = [&] {
-            m.fieldBounds.push_back(fieldStart);
-            m.fieldBounds.push_back(write);
-            ++read;
-            ++write;
-            fieldStart = write;
-            state = Impl::State::FieldStart;
-        };
-        // The field ends at the line break under `read`, and so does the record.
-        const auto endRecord = [&] {
-            m.fieldBounds.push_back(fieldStart);
-            m.fieldBounds.push_back(write);
-            complete = true;
-        };
-
-        while (!complete) {
-            if (read >= m.text.size()) {
-                // Keep offsets: the buffer may move when it grows, offsets stay valid.
-                if (read - recordStart > m.options.maxRecordBytes) {
-                    return m.fail(CsvError::Kind::FieldTooLarge, recordLine,
-                                  QObject::tr("the record starting on line %1 is larger than %2 MB")
-                                      .arg(recordLine)
-                                      .arg(m.options.maxRecordBytes >> 20));
-                }
-                if (!m.readChunk() && read >= m.text.size()) {
-                    // End of input.
-                    if (state == Impl::State::Quoted) {
-                        m.line = lineHere;
-                        m.parsePos = m.text.size();
-                        return m.fail(CsvError::Kind::UnterminatedQuote, recordLine,
-                                      QObject::tr("a quoted field opened on line %1 is never closed").arg(recordLine));
-                    }
-                    m.fieldBounds.push_back(fieldStart);
-                    m.fieldBounds.push_back(write);
-                    complete = true;
-                    break;
-                }
-                continue;
+        switch (m.parseRecord(record)) {
+        case Impl::Parse::Complete:
+            return true;
+        case Impl::Parse::Failed:
+            record.fields.clear();
+            return false;
+        case Impl::Parse::NeedMore:
+            if (!m.growRecord()) {
+                record.fields.clear();
+                return false;
             }
-            char *data = m.text.data();
-            const char c = data[read];
-            switch (state) {
-            case Impl::State::FieldStart:
-                if (c == '"') {
-                    state = Impl::State::Quoted;
-                    ++read;
-                    continue;
-                }
-                state = Impl::State::Unquoted;
-                [[fallthrough]];
-            case Impl::State::Unquoted: {
-                // The hot loop: plain bytes of an unquoted field. Locals, because a char store
-                // may alias anything and would make the compiler reload m.text on every byte.
-                const std::size_t size = m.text.size();
-                if (write == read) {
-                    while (read < size) {
-                        const char b = data[read];
-                        if (b == delimiter || b == '\n' || b == '\r')
-                            break;
-                        ++read;
-                    }
-                    write = read;
-                } else {
-                    while (read < size) {
-                        const char b = data[read];
-                        if (b == delimiter || b == '\n' || b == '\r')
-                            break;
-                        data[write++] = b;
-                        ++read;
-                    }
-                }
-                if (read >= size)
-                    continue;
-                if (data[read] == delimiter)
-                    nextField();
-                else
-                    endRecord();
-                continue;
-            }
-            case Impl::State::Quoted:
-                if (c == '"') {
-                    state = Impl::State::QuoteInQuoted;
-                    ++read;
-                    continue;
-                }
-                // Line breaks inside quotes count as physical lines too.
-                if (c == '\n') {
-                    if (!prevCR)
-                        ++lineHere;
-                    prevCR = false;
-                } else if (c == '\r') {
-                    ++lineHere;
-                    prevCR = true;
-                } else {
-                    prevCR = false;
-                }
-                data[write++] = c;
-                ++read;
-                continue;
-            case Impl::State::QuoteInQuoted:
-                prevCR = false;
-                if (c == '"') { // a doubled quote is one quote
-                    data[write++] = '"';
-                    ++read;
-                    state = Impl::State::Quoted;
-                } else if (c == delimiter) {
-                    nextField();
-                } else if (c == '\n' || c == '\r') {
-                    endRecord();
-                } else {
-                    // Text after the closing quote belongs to the field, as in Python's csv.
-                    state = Impl::State::Unquoted;
-                }
-                continue;
-            }
+            break;
         }
-
-        // `read` sits on the record's line break (or the end): consume it.
-        m.line = lineHere;
-        if (read < m.text.size()) {
-            if (m.text[read] == '\r') {
-                ++m.line;
-                ++read;
-                m.lastWasCR = true;
-                if (read < m.text.size() && m.text[read] == '\n') {
-                    ++read;
-                    m.lastWasCR = false;
-                }
-            } else {
-                ++m.line;
-                ++read;
-            }
-        }
-        m.parsePos = read;
-
-        record.line = recordLine;
-        record.fields.clear();
-        const char *base = m.text.data();
-        for (std::size_t i = 0; i < m.fieldBounds.size(); i += 2)
-            record.fields.emplace_back(base + m.fieldBounds[i], m.fieldBounds[i + 1] - m.fieldBounds[i]);
-        return true;
     }
 }
 

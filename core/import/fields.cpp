@@ -158,7 +158,9 @@ Parsed<SatisfactionValue> parseSatisfaction(std::string_view raw)
         std::optional<bool> offered;
     };
     // Zendesk's legacy export writes "Good"/"Bad"/"Offered"/"Unoffered"; Explore adds "Not
-    // offered"; Freshdesk writes the label of the answer on its 5- or 3-point survey.
+    // offered"; Freshdesk writes the label of the answer on its 5- or 3-point survey. Only Zendesk
+    // says which tickets were offered a survey; elsewhere "offered" stays unknown, so that a
+    // response rate is never made up from ratings alone.
     static const Label labels[] = {
         {"good", true, std::nullopt, true},
         {"bad", false, std::nullopt, true},
@@ -167,17 +169,17 @@ Parsed<SatisfactionValue> parseSatisfaction(std::string_view raw)
         {"offered", std::nullopt, std::nullopt, true},
         {"unoffered", std::nullopt, std::nullopt, false},
         {"not offered", std::nullopt, std::nullopt, false},
-        {"extremely satisfied", true, 5.0, true},
-        {"satisfied", true, 4.0, true},
-        {"neutral", false, 3.0, true},
-        {"dissatisfied", false, 2.0, true},
-        {"extremely dissatisfied", false, 1.0, true},
-        {"extremely happy", true, 5.0, true},
-        {"happy", true, 4.0, true},
-        {"unhappy", false, 2.0, true},
-        {"extremely unhappy", false, 1.0, true},
-        {"awesome", true, std::nullopt, true},
-        {"not good", false, std::nullopt, true},
+        {"extremely satisfied", true, 5.0, std::nullopt},
+        {"satisfied", true, 4.0, std::nullopt},
+        {"neutral", false, 3.0, std::nullopt},
+        {"dissatisfied", false, 2.0, std::nullopt},
+        {"extremely dissatisfied", false, 1.0, std::nullopt},
+        {"extremely happy", true, 5.0, std::nullopt},
+        {"happy", true, 4.0, std::nullopt},
+        {"unhappy", false, 2.0, std::nullopt},
+        {"extremely unhappy", false, 1.0, std::nullopt},
+        {"awesome", true, std::nullopt, std::nullopt},
+        {"not good", false, std::nullopt, std::nullopt},
     };
     for (const Label &label : labels) {
         if (equalsIgnoreCase(text, label.text))
@@ -194,7 +196,7 @@ Parsed<SatisfactionValue> parseSatisfaction(std::string_view raw)
         return Parsed<SatisfactionValue>::null();
     if (score < 1.0 || score > 5.0)
         return Parsed<SatisfactionValue>::bad();
-    return Parsed<SatisfactionValue>::of({score >= 4.0, score, true});
+    return Parsed<SatisfactionValue>::of({score >= 4.0, score, std::nullopt});
 }
 
 void TicketRow::clear()

@@ -169,10 +169,10 @@ private slots:
         QTest::newRow("Zendesk bad") << QStringLiteral("bad") << true << 0 << -1.0 << 1;
         QTest::newRow("Zendesk offered, no answer") << QStringLiteral("Offered") << true << -1 << -1.0 << 1;
         QTest::newRow("Zendesk unoffered") << QStringLiteral("Unoffered") << true << -1 << -1.0 << 0;
-        QTest::newRow("Freshdesk extremely satisfied") << QStringLiteral("Extremely satisfied") << true << 1 << 5.0 << 1;
-        QTest::newRow("Freshdesk neutral is not satisfied") << QStringLiteral("Neutral") << true << 0 << 3.0 << 1;
-        QTest::newRow("a 4 of 5 is satisfied") << QStringLiteral("4.0") << true << 1 << 4.0 << 1;
-        QTest::newRow("a 3 of 5 is not") << QStringLiteral("3") << true << 0 << 3.0 << 1;
+        QTest::newRow("Freshdesk extremely satisfied") << QStringLiteral("Extremely satisfied") << true << 1 << 5.0 << -1;
+        QTest::newRow("Freshdesk neutral is not satisfied") << QStringLiteral("Neutral") << true << 0 << 3.0 << -1;
+        QTest::newRow("a 4 of 5 is satisfied, offered unknown") << QStringLiteral("4.0") << true << 1 << 4.0 << -1;
+        QTest::newRow("a 3 of 5 is not") << QStringLiteral("3") << true << 0 << 3.0 << -1;
         QTest::newRow("0 means not rated") << QStringLiteral("0") << true << -1 << -1.0 << -1;
         QTest::newRow("an empty cell") << QString() << true << -1 << -1.0 << -1;
         QTest::newRow("a 9 belongs to another scale") << QStringLiteral("9") << false << -1 << -1.0 << -1;
