@@ -314,14 +314,43 @@ bool isTimeGrouping(Grouping grouping)
            || grouping == Grouping::Hour || grouping == Grouping::Weekday;
 }
 
-MetricsResult runMetrics(const TicketSnapshot &snapshot, const MetricsRequest &request)
+namespace {
+
+Period periodOf(const MetricsRequest &request)
 {
-    const CompiledFilter filter = compile(snapshot, request.filter);
     Period period;
     if (request.from)
         period.start = startOfDay(*request.from, request.zone);
     if (request.to)
         period.end = startOfDay(request.to->addDays(1), request.zone);
+    return period;
+}
+
+} // namespace
+
+VolumeHeatmap createdHeatmap(const TicketSnapshot &snapshot, const MetricsRequest &request)
+{
+    VolumeHeatmap heatmap{};
+    const CompiledFilter filter = compile(snapshot, request.filter);
+    LocalClock clock(request.zone);
+    const auto [first, last] = createdRange(snapshot, periodOf(request));
+    for (std::size_t i = first; i < last; ++i) {
+        const TicketFacts &t = snapshot.tickets[i];
+        if (!filter.passes(snapshot, t))
+            continue;
+        const std::int64_t local = clock.local(t.createdAt);
+        const std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+        const auto weekday = std::size_t(((days % 7) + 7 + 3) % 7); // 1970-01-01 was a Thursday
+        const auto hour = std::size_t((local - days * 86400) / 3600);
+        ++heatmap[weekday][hour];
+    }
+    return heatmap;
+}
+
+MetricsResult runMetrics(const TicketSnapshot &snapshot, const MetricsRequest &request)
+{
+    const CompiledFilter filter = compile(snapshot, request.filter);
+    const Period period = periodOf(request);
 
     MetricsResult result;
     result.metrics = metricsFor(snapshot, filter, period, request.slaTargets);

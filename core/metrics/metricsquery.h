@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QTimeZone>
 
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -54,5 +55,10 @@ struct MetricsResult
 };
 
 MetricsResult runMetrics(const TicketSnapshot &snapshot, const MetricsRequest &request);
+
+// Tickets created in the request's period and filter, by weekday (0 = Monday) and hour of the
+// day in the display zone: the staffing heat-map.
+using VolumeHeatmap = std::array<std::array<std::int64_t, 24>, 7>;
+VolumeHeatmap createdHeatmap(const TicketSnapshot &snapshot, const MetricsRequest &request);
 
 } // namespace sl

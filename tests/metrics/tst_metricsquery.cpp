@@ -206,6 +206,29 @@ private slots:
         QCOMPARE(valueOf(result.metrics, "tickets_created"), created);
     }
 
+    void heatmapByWeekdayAndHour()
+    {
+        MetricsRequest request;
+        request.zone = QTimeZone::utc();
+        VolumeHeatmap heatmap = createdHeatmap(*m_snapshot, request);
+        // Mondays: 30 Dec 10:00, 20 Jan 09:00, 3 Feb 08:00; Tuesday 31 Dec 23:30; Wednesday 15 Jan 12:00.
+        QCOMPARE(heatmap[0][10], 1);
+        QCOMPARE(heatmap[0][9], 1);
+        QCOMPARE(heatmap[0][8], 1);
+        QCOMPARE(heatmap[1][23], 1);
+        QCOMPARE(heatmap[2][12], 1);
+        std::int64_t total = 0;
+        for (const auto &day : heatmap)
+            for (std::int64_t n : day)
+                total += n;
+        QCOMPARE(total, 5);
+        // In Berlin, 31 Dec 23:30 UTC is Wednesday 1 January, 00:30.
+        request.zone = QTimeZone("Europe/Berlin");
+        heatmap = createdHeatmap(*m_snapshot, request);
+        QCOMPARE(heatmap[1][23], 0);
+        QCOMPARE(heatmap[2][0], 1);
+    }
+
     void previousPeriodOfTheSameLength()
     {
         // 16 to 31 January (16 days) against 31 December to 15 January: ticket 4 now, 2 and 3 then.
