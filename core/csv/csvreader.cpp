@@ -140,8 +140,15 @@ int utf8SequenceLength(const unsigned char *p, const unsigned char *end)
 inline const unsigned char *skipAscii(const unsigned char *p, const unsigned char *end)
 {
 #ifdef SL_CSV_SSE2
+    const auto load = [](const unsigned char *at) { return _mm_loadu_si128(reinterpret_cast<const __m128i *>(at)); };
+    while (end - p >= 64) {
+        const __m128i any = _mm_or_si128(_mm_or_si128(load(p), load(p + 16)), _mm_or_si128(load(p + 32), load(p + 48)));
+        if (_mm_movemask_epi8(any))
+            break;
+        p += 64;
+    }
     while (end - p >= 16) {
-        const int high = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p)));
+        const int high = _mm_movemask_epi8(load(p));
         if (high)
             return p + std::countr_zero(unsigned(high));
         p += 16;
@@ -296,32 +303,42 @@ inline std::uint64_t specialMask(const char *p, DelimiterVector delimiter)
 }
 #endif
 
-// Finds special bytes from a cached 64-bit mask; a copy lives in registers while a record is parsed.
+// Hands out the positions of special bytes in order, from one 64-bit mask per 64 bytes. Popping
+// the lowest bit keeps the position of the current byte off the critical path: the next position
+// depends only on the mask, not on what the parser did with this one.
 struct Scanner
 {
     const char *data;
     std::size_t end;
-    std::size_t base;
-    std::uint64_t mask;
+    std::size_t base;   // first byte of the block
+    std::uint64_t mask; // the block's special bytes
+    std::uint64_t bits; // those not handed out yet
     DelimiterVector delimiter;
 
-    // The first special byte at or after p (p >= base), or `end`.
-    std::size_t next(std::size_t p)
+    void startAt(std::size_t p)
     {
-        std::size_t offset = p - base;
-        while (true) {
-            if (offset < 64) {
-                const std::uint64_t bits = mask & (~std::uint64_t(0) << offset);
-                if (bits)
-                    return std::min(base + std::size_t(std::countr_zero(bits)), end);
-                p = base + 64;
-            }
-            if (p >= end)
-                return end;
-            base = p;
-            mask = specialMask(data + p, delimiter);
-            offset = 0;
+        const std::size_t offset = p - base;
+        if (offset < 64) {
+            bits = mask & (~std::uint64_t(0) << offset);
+            return;
         }
+        base = p;
+        mask = bits = p < end ? specialMask(data + p, delimiter) : 0;
+    }
+
+    // The next special byte. The parser stops at the sentinel at `end`; the guard only keeps a
+    // caller that pops past it inside the buffer.
+    std::size_t pop()
+    {
+        while (!bits) {
+            if (base + 64 >= end)
+                return end;
+            base += 64;
+            mask = bits = specialMask(data + base, delimiter);
+        }
+        const std::size_t q = base + std::size_t(std::countr_zero(bits));
+        bits &= bits - 1;
+        return q; // never past the sentinel, which is found first
     }
 };
 
@@ -486,21 +503,19 @@ struct CsvReader::Impl
     bool deviceDone = false; // the device has no more bytes
     bool eof = false;        // ...and the decoder has flushed everything into `buf`
 
-    // Decoded UTF-8 is buf[0, size); the next record starts at `pos`. For UTF-8 input,
-    // buf[size, rawEnd) holds a sequence cut off by the last read; otherwise rawEnd == size and
-    // such bytes wait in `raw`.
+    // Decoded UTF-8 is buf[0, size), followed by a '\n' sentinel (see parseRecord); the next
+    // record starts at `pos`. Bytes of a character the last read cut off wait in `raw`.
     std::unique_ptr<char[]> buf;
     std::size_t capacity = 0;
     std::size_t pos = 0;
     std::size_t size = 0;
-    std::size_t rawEnd = 0;
     std::string raw;
     std::string tail; // reused by the lenient UTF-8 path
 
     std::int64_t line = 1;  // physical line at `pos`
     bool pendingCR = false; // a CR ended the last line: an LF right after it is the same break
 
-    std::size_t blockBase = invalidBlock; // the Scanner's cache, kept between records
+    std::size_t blockBase = invalidBlock; // the Scanner's block, kept between records
     std::uint64_t blockMask = 0;
 
     std::unique_ptr<char[]> scratch; // unescaped fields of the current record
@@ -516,7 +531,7 @@ struct CsvReader::Impl
     qint64 take(char *to, std::size_t max);
     void reserve(std::size_t needed);
     bool readMore();
-    void settleUtf8(bool final);
+    void settleUtf8(std::size_t length, bool final);
     bool growRecord();
     char *scratchFor(std::size_t bytes);
     Parse parseRecord(CsvRecord &record);
@@ -543,7 +558,7 @@ bool CsvReader::Impl::ensureOpen()
     window.resize(std::max(options.chunkSize, sniffWindow));
     std::size_t got = 0;
     while (got < window.size()) {
-        qint64 n = device->read(window.data() + got, qint64(window.size() - got));
+        const qint64 n = device->read(window.data() + got, qint64(window.size() - got));
         if (n == 0 && device->isSequential() && device->waitForReadyRead(-1))
             continue;
         if (n < 0)
@@ -585,8 +600,10 @@ bool CsvReader::Impl::ensureOpen()
         bytesRead += qint64(bomLength);
     }
 
-    if (options.delimiter) {
-        format.delimiter = *options.delimiter;
+    // A quote or a line break cannot delimit fields: such a forced delimiter is sniffed instead.
+    const std::optional<char> forced = options.delimiter;
+    if (forced && *forced != '"' && *forced != '\r' && *forced != '\n') {
+        format.delimiter = *forced;
     } else {
         // Delimiters, quotes and line breaks are ASCII, which UTF-8 and Windows-1252 leave as it
         // is: only UTF-16 needs decoding to be sniffed.
@@ -643,9 +660,9 @@ void CsvReader::Impl::reserve(std::size_t needed)
     if (capacity >= needed)
         return;
     const std::size_t newCapacity = std::max(needed, capacity + capacity / 2);
-    auto grown = std::make_unique<char[]>(newCapacity); // zeroed: the padding is read, if ignored
-    if (rawEnd)
-        std::memcpy(grown.get(), buf.get(), rawEnd);
+    auto grown = std::make_unique<char[]>(newCapacity); // zeroed: padding is read, if ignored
+    if (size)
+        std::memcpy(grown.get(), buf.get(), size);
     buf = std::move(grown);
     capacity = newCapacity;
 }
@@ -654,22 +671,25 @@ void CsvReader::Impl::reserve(std::size_t needed)
 bool CsvReader::Impl::readMore()
 {
     if (pos > 0) {
-        std::memmove(buf.get(), buf.get() + pos, rawEnd - pos);
+        std::memmove(buf.get(), buf.get() + pos, size - pos);
         size -= pos;
-        rawEnd -= pos;
         pos = 0;
     }
     blockBase = invalidBlock;
     const std::size_t chunk = options.chunkSize;
     // Decoding at most triples the size (a Windows-1252 byte may become 3 bytes of UTF-8).
-    reserve(rawEnd + 3 * (chunk + raw.size() + (rawEnd - size) + 4));
+    reserve(size + 3 * (chunk + raw.size() + 4));
 
     if (format.encoding == TextEncoding::Utf8) {
-        const qint64 n = take(buf.get() + rawEnd, chunk);
+        // Straight into the buffer, behind what the last read left of a character.
+        char *const start = buf.get() + size;
+        const std::size_t kept = raw.size();
+        std::memcpy(start, raw.data(), kept);
+        raw.clear();
+        const qint64 n = take(start + kept, chunk);
         if (n < 0)
             return false;
-        rawEnd += std::size_t(n);
-        settleUtf8(n == 0);
+        settleUtf8(kept + std::size_t(n), n == 0);
     } else {
         const std::size_t kept = raw.size();
         raw.resize(kept + chunk);
@@ -686,33 +706,33 @@ bool CsvReader::Impl::readMore()
         else
             out = decodeUtf16(bytes, bytes + raw.size(), format.encoding == TextEncoding::Utf16LE, final, out, &consumed);
         raw.erase(0, consumed);
-        size = rawEnd = std::size_t(out - buf.get());
+        size = std::size_t(out - buf.get());
         if (final)
             eof = true;
     }
+    buf[size] = '\n';
     return true;
 }
 
-// Validates buf[size, rawEnd) in place; only bytes that are not valid UTF-8 cost a copy.
-void CsvReader::Impl::settleUtf8(bool final)
+// Validates the `length` bytes just read at buf[size] in place; only bytes that are not valid
+// UTF-8 cost a copy.
+void CsvReader::Impl::settleUtf8(std::size_t length, bool final)
 {
-    const auto *base = reinterpret_cast<const unsigned char *>(buf.get());
-    const auto *end = base + rawEnd;
-    const auto *p = skipValidUtf8(base + size, end);
-    if (p < end && utf8SequenceLength(p, end) < 0 && !final) {
-        size = std::size_t(p - base); // the rest of this character comes with the next read
-        return;
-    }
-    if (p < end) {
+    const auto *start = reinterpret_cast<const unsigned char *>(buf.get()) + size;
+    const auto *end = start + length;
+    const auto *p = skipValidUtf8(start, end);
+    if (p == end) {
+        size += length;
+    } else if (utf8SequenceLength(p, end) < 0 && !final) {
+        raw.assign(reinterpret_cast<const char *>(p), std::size_t(end - p)); // finished by the next read
+        size += std::size_t(p - start);
+    } else {
         tail.assign(reinterpret_cast<const char *>(p), std::size_t(end - p));
         const auto *from = reinterpret_cast<const unsigned char *>(tail.data());
         std::size_t consumed = 0;
-        char *out = decodeUtf8Lenient(from, from + tail.size(), final, buf.get() + (p - base), &consumed);
+        char *out = decodeUtf8Lenient(from, from + tail.size(), final, buf.get() + size + (p - start), &consumed);
         size = std::size_t(out - buf.get());
-        std::memcpy(out, tail.data() + consumed, tail.size() - consumed);
-        rawEnd = size + (tail.size() - consumed);
-    } else {
-        size = rawEnd;
+        raw.assign(tail, consumed);
     }
     if (final)
         eof = true;
@@ -753,128 +773,150 @@ char *CsvReader::Impl::scratchFor(std::size_t bytes)
     return scratch.get();
 }
 
+namespace {
+
+// Out of line: the parser's output pointers must stay in registers.
+[[gnu::noinline]] std::string_view *growFields(std::vector<std::string_view> &fields, std::string_view *out)
+{
+    const std::size_t used = std::size_t(out - fields.data());
+    fields.resize(std::max<std::size_t>(16, 2 * fields.size()));
+    return fields.data() + used;
+}
+
+// Quoted text with each "" made one quote.
+char *unescapeQuotes(const char *from, const char *to, char *out)
+{
+    while (from < to) {
+        const auto *quote = static_cast<const char *>(std::memchr(from, '"', std::size_t(to - from)));
+        const char *stop = quote ? quote + 1 : to;
+        std::memcpy(out, from, std::size_t(stop - from));
+        out += stop - from;
+        from = stop + 1; // the second quote of the pair
+    }
+    return out;
+}
+
+} // namespace
+
+// The hot loop. The '\n' sentinel at buf[size] is a special byte like any other, so the loop
+// never checks for the end of the buffer: only a line break has to ask whether it is real.
 CsvReader::Impl::Parse CsvReader::Impl::parseRecord(CsvRecord &record)
 {
     const char *const b = buf.get();
     const std::size_t end = size;
     const char delimiter = format.delimiter;
-    const bool atEof = eof;
-    std::vector<std::string_view> &fields = record.fields;
-    fields.clear();
-    Scanner scan{b, end, blockBase, blockMask, delimiterVector(delimiter)};
     std::int64_t lineHere = line;
     char *scratchOut = nullptr; // where the next unescaped byte goes, once a field needs it
-    std::size_t p = pos;
 
+    // Fields are written through a pointer and the vector resized once at the end: no per-field
+    // bookkeeping in memory.
+    std::vector<std::string_view> &fields = record.fields;
+    std::string_view *out = fields.data();
+    std::string_view *outEnd = out + fields.size();
+
+    Scanner scan{b, end, blockBase, blockMask, 0, delimiterVector(delimiter)};
+    scan.startAt(pos);
+    std::size_t fieldStart = pos;
+    std::size_t q;
     while (true) {
-        if (p < end && b[p] == '"') [[unlikely]] {
+        q = scan.pop();
+        std::string_view value;
+        const char c = b[q];
+        if (c == delimiter) [[likely]] {
+            value = std::string_view(b + fieldStart, q - fieldStart);
+        } else if (c == '"') {
+            if (q != fieldStart)
+                continue; // a quote inside an unquoted field is an ordinary character
             const std::int64_t quoteLine = lineHere;
-            const std::size_t contentStart = ++p;
+            const std::size_t contentStart = q + 1;
             bool doubled = false;
-            std::size_t q;
+            std::size_t close;
             while (true) {
-                q = scan.next(p);
-                if (q >= end) {
-                    if (!atEof)
+                close = scan.pop();
+                const char inside = b[close];
+                if (inside == '"') {
+                    if (close + 1 == end) {
+                        if (!eof)
+                            return Parse::NeedMore; // "" or a closing quote: the next read tells
+                        break;
+                    }
+                    if (b[close + 1] != '"')
+                        break;
+                    scan.pop(); // the pair's second quote
+                    doubled = true;
+                } else if (close == end) {
+                    if (!eof)
                         return Parse::NeedMore;
                     fail(CsvError::Kind::UnterminatedQuote, line,
-                         QObject::tr("the quote opened on line %1 is never closed, so the rest of the file would "
-                                     "be one field")
+                         QObject::tr("the quote opened on line %1 is never closed, so the rest of the file "
+                                     "would be one field")
                              .arg(quoteLine));
                     return Parse::Failed;
+                } else if (inside == '\r' || (inside == '\n' && b[close - 1] != '\r')) {
+                    ++lineHere; // line breaks inside quotes are physical lines too; CRLF is one
                 }
-                const char c = b[q];
-                if (c == '"') {
-                    if (q + 1 >= end && !atEof)
-                        return Parse::NeedMore; // "" or a closing quote: the next read tells
-                    if (q + 1 < end && b[q + 1] == '"') {
-                        doubled = true;
-                        p = q + 2;
-                        continue;
-                    }
-                    break;
-                }
-                // Line breaks inside quotes are physical lines too; CRLF is one.
-                if (c == '\r' || (c == '\n' && b[q - 1] != '\r'))
-                    ++lineHere;
-                p = q + 1;
             }
-            p = q + 1; // after the closing quote
-            const bool trailing = p < end && b[p] != delimiter && b[p] != '\r' && b[p] != '\n';
+            // The special byte right after the closing quote ends the field; anything else there
+            // is text that joins it, its quotes as plain characters.
+            q = scan.pop();
+            const bool trailing = q != close + 1;
+            if (trailing) {
+                while (b[q] == '"')
+                    q = scan.pop();
+                if (q == end && !eof)
+                    return Parse::NeedMore;
+            }
             if (!doubled && !trailing) [[likely]] {
-                fields.emplace_back(b + contentStart, q - contentStart);
+                value = std::string_view(b + contentStart, close - contentStart);
             } else {
                 if (!scratchOut)
-                    scratchOut = scratchFor(end - pos);
-                char *const fieldStart = scratchOut;
-                for (std::size_t i = contentStart; i < q;) {
-                    const void *found = std::memchr(b + i, '"', q - i);
-                    const std::size_t stop = found ? std::size_t(static_cast<const char *>(found) - b) + 1 : q;
-                    std::memcpy(scratchOut, b + i, stop - i);
-                    scratchOut += stop - i;
-                    i = stop + 1; // skip the second quote of the pair
-                }
+                    scratchOut = scratchFor(end - pos); // nothing unescaped outgrows its record
+                char *const unescaped = scratchOut;
+                scratchOut = unescapeQuotes(b + contentStart, b + close, scratchOut);
                 if (trailing) {
-                    // Text after the closing quote joins the field, its quotes as plain characters.
-                    std::size_t r = p;
-                    while (true) {
-                        r = scan.next(r);
-                        if (r >= end) {
-                            if (!atEof)
-                                return Parse::NeedMore;
-                            break;
-                        }
-                        if (b[r] != '"')
-                            break;
-                        ++r;
-                    }
-                    std::memcpy(scratchOut, b + p, r - p);
-                    scratchOut += r - p;
-                    p = r;
+                    std::memcpy(scratchOut, b + close + 1, q - close - 1);
+                    scratchOut += q - close - 1;
                 }
-                fields.emplace_back(fieldStart, std::size_t(scratchOut - fieldStart));
+                value = std::string_view(unescaped, std::size_t(scratchOut - unescaped));
             }
-        } else {
-            const std::size_t fieldStart = p;
-            while (true) {
-                p = scan.next(p);
-                if (p >= end) {
-                    if (!atEof)
-                        return Parse::NeedMore;
-                    break;
-                }
-                if (b[p] != '"') [[likely]]
-                    break;
-                ++p; // a quote inside an unquoted field is an ordinary character
-            }
-            fields.emplace_back(b + fieldStart, p - fieldStart);
+        } else { // CR, LF or the sentinel
+            if (q == end && !eof)
+                return Parse::NeedMore;
+            value = std::string_view(b + fieldStart, q - fieldStart);
         }
-        // p is on a delimiter, a line break or the end of the input.
-        if (p < end && b[p] == delimiter) {
-            ++p;
-            continue;
+        if (out == outEnd) [[unlikely]] {
+            out = growFields(fields, out);
+            outEnd = fields.data() + fields.size();
         }
-        break;
+        *out++ = value;
+        if (b[q] != delimiter)
+            break;
+        fieldStart = q + 1;
     }
+    fields.resize(std::size_t(out - fields.data()));
 
-    if (p < end) {
+    // q is on the record's line break, or on the sentinel at the end of the input.
+    if (q < end) {
         ++lineHere;
-        if (b[p++] == '\r') {
-            if (p < end) {
-                if (b[p] == '\n')
-                    ++p;
+        if (b[q] == '\r') {
+            if (q + 1 < end) {
+                if (b[q + 1] == '\n') {
+                    scan.pop();
+                    ++q;
+                }
             } else {
-                pendingCR = true; // its LF, if any, is in the next read
+                pendingCR = true; // its LF, if any, comes with the next read
             }
         }
+        ++q;
     }
-    if (p - pos > options.maxRecordBytes)
+    if (q - pos > options.maxRecordBytes)
         return tooLarge();
     blockBase = scan.base;
     blockMask = scan.mask;
     record.line = line;
     line = lineHere;
-    pos = p;
+    pos = q;
     return Parse::Complete;
 }
 

@@ -41,28 +41,31 @@ private:
 // Which tickets pass the filter, as a per-dictionary "allowed" mask; an empty mask allows all.
 struct CompiledFilter
 {
-    std::vector<bool> channels, agents, teams, priorities, tags;
-    bool anyTag = false;
+    // Per dictionary: 1 where a name is allowed; empty allows all.
+    std::vector<std::uint8_t> channels, agents, teams, priorities, tags;
+    bool allowsAll = true;
 
-    static std::vector<bool> allowed(const QStringList &names, const QStringList &wanted)
+    static std::vector<std::uint8_t> allowed(const QStringList &names, const QStringList &wanted)
     {
         if (wanted.isEmpty())
             return {};
-        std::vector<bool> mask(std::size_t(names.size()) + 1, false); // the extra slot keeps it non-empty
+        std::vector<std::uint8_t> mask(std::size_t(names.size()) + 1, 0); // the extra slot keeps it non-empty
         for (qsizetype i = 0; i < names.size(); ++i) {
             for (const QString &name : wanted) {
                 if (names[i].compare(name, Qt::CaseInsensitive) == 0)
-                    mask[std::size_t(i)] = true;
+                    mask[std::size_t(i)] = 1;
             }
         }
         return mask;
     }
-    static bool passes(const std::vector<bool> &mask, int index)
+    static bool passes(const std::vector<std::uint8_t> &mask, int index)
     {
         return mask.empty() || (index >= 0 && mask[std::size_t(index)]);
     }
     bool passes(const TicketSnapshot &s, const TicketFacts &t) const
     {
+        if (allowsAll)
+            return true;
         if (!passes(channels, t.channel) || !passes(agents, t.agent) || !passes(teams, t.team)
             || !passes(priorities, t.priority)) {
             return false;
@@ -81,7 +84,7 @@ CompiledFilter compile(const TicketSnapshot &s, const MetricsFilter &filter)
 {
     return {CompiledFilter::allowed(s.channelNames, filter.channels), CompiledFilter::allowed(s.agentNames, filter.agents),
             CompiledFilter::allowed(s.teamNames, filter.teams), CompiledFilter::allowed(s.priorityNames, filter.priorities),
-            CompiledFilter::allowed(s.tagNames, filter.tags), !filter.tags.isEmpty()};
+            CompiledFilter::allowed(s.tagNames, filter.tags), filter.isEmpty()};
 }
 
 struct Period
@@ -108,20 +111,41 @@ std::pair<std::size_t, std::size_t> solvedRange(const TicketSnapshot &s, const P
     return {std::size_t(first - s.solvedOrder.begin()), std::size_t(last - s.solvedOrder.begin())};
 }
 
-std::int64_t backlogAt(const TicketSnapshot &s, const CompiledFilter &filter, std::int64_t end)
+// When the filtered tickets were created and solved, sorted, so that the backlog at any moment is
+// two binary searches: created before it minus solved before it. A ticket "solved" before it was
+// created (exports have such rows) counts as solved when it was created.
+struct Timeline
 {
-    std::int64_t open = 0;
-    const auto [first, last] = createdRange(s, Period{farPast, end});
-    for (std::size_t i = first; i < last; ++i) {
-        const TicketFacts &t = s.tickets[i];
-        if ((t.solvedAt == TicketFacts::noTime || t.solvedAt >= end) && filter.passes(s, t))
-            ++open;
-    }
-    return open;
-}
+    std::vector<std::int64_t> created;
+    std::vector<std::int64_t> solved;
 
-std::vector<MetricValue> metricsFor(const TicketSnapshot &s, const CompiledFilter &filter, const Period &p,
-                                    const SlaTargets &targets)
+    Timeline(const TicketSnapshot &s, const CompiledFilter &filter)
+    {
+        created.reserve(s.tickets.size());
+        for (const TicketFacts &t : s.tickets) {
+            if (t.createdAt != TicketFacts::noTime && filter.passes(s, t))
+                created.push_back(t.createdAt);
+        }
+        solved.reserve(s.solvedOrder.size());
+        for (std::int32_t index : s.solvedOrder) {
+            const TicketFacts &t = s.tickets[std::size_t(index)];
+            if (t.createdAt != TicketFacts::noTime && filter.passes(s, t))
+                solved.push_back(std::max(t.solvedAt, t.createdAt));
+        }
+        // In solved order already, unless the max() above moved a ticket solved before it was created.
+        if (!std::is_sorted(solved.begin(), solved.end()))
+            std::sort(solved.begin(), solved.end());
+    }
+    std::int64_t backlogAt(std::int64_t end) const
+    {
+        const auto createdBefore = std::lower_bound(created.begin(), created.end(), end) - created.begin();
+        const auto solvedBefore = std::lower_bound(solved.begin(), solved.end(), end) - solved.begin();
+        return std::int64_t(createdBefore - solvedBefore);
+    }
+};
+
+std::vector<MetricValue> metricsFor(const TicketSnapshot &s, const CompiledFilter &filter, const Timeline &timeline,
+                                    const Period &p, const SlaTargets &targets)
 {
     TicketCohorts cohorts;
     cohorts.periodEnd = p.end;
@@ -136,99 +160,95 @@ std::vector<MetricValue> metricsFor(const TicketSnapshot &s, const CompiledFilte
         if (filter.passes(s, t))
             cohorts.solved.push_back(&t);
     }
-    cohorts.backlogAtEnd = backlogAt(s, filter, p.end);
+    cohorts.backlogAtEnd = timeline.backlogAt(p.end);
     return computeTicketMetrics(cohorts, s.fields, targets);
+}
+
+// The bucket of a local day for the time groupings: an integer that orders buckets in time.
+std::int64_t bucketOf(Grouping grouping, std::int64_t localSeconds)
+{
+    const std::int64_t days = localSeconds >= 0 ? localSeconds / 86400 : (localSeconds - 86399) / 86400;
+    switch (grouping) {
+    case Grouping::Day: return days;
+    case Grouping::Week: return days - ((days % 7) + 7 + 3) % 7; // the week's Monday (1970-01-01 was a Thursday)
+    case Grouping::Month: {
+        const QDate date = QDate(1970, 1, 1).addDays(days);
+        return date.year() * 12 + date.month() - 1;
+    }
+    case Grouping::Hour: return (localSeconds - days * 86400) / 3600;
+    case Grouping::Weekday: return ((days % 7) + 7 + 3) % 7; // 0 = Monday
+    default: return 0;
+    }
 }
 
 const std::array<const char *, 7> weekdayNames = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
-struct TimeBucket
+// A time bucket's key as the CLI spec spells it, and the first day after it (day, week, month).
+std::pair<QString, QDate> describeBucket(Grouping grouping, std::int64_t bucket)
 {
-    QString key;
-    std::int64_t sortKey = 0;
-    QDate first; // the bucket's first day (day, week and month buckets)
-    QDate next;  // the day after its last
-};
-
-// The bucket of a moment for the time groupings, with a sort key that orders them in time.
-TimeBucket timeBucket(Grouping grouping, std::int64_t localSeconds)
-{
-    const std::int64_t days = localSeconds >= 0 ? localSeconds / 86400 : (localSeconds - 86399) / 86400;
-    const QDate date = QDate(1970, 1, 1).addDays(days);
     switch (grouping) {
-    case Grouping::Day: return {date.toString(Qt::ISODate), days, date, date.addDays(1)};
+    case Grouping::Day: {
+        const QDate day = QDate(1970, 1, 1).addDays(bucket);
+        return {day.toString(Qt::ISODate), day.addDays(1)};
+    }
     case Grouping::Week: {
+        const QDate monday = QDate(1970, 1, 1).addDays(bucket);
         int year = 0;
-        const int week = date.weekNumber(&year);
-        const QDate monday = date.addDays(1 - date.dayOfWeek());
-        return {QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0')), year * 100 + week, monday,
-                monday.addDays(7)};
+        const int week = monday.weekNumber(&year);
+        return {QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0')), monday.addDays(7)};
     }
     case Grouping::Month: {
-        const QDate first(date.year(), date.month(), 1);
-        return {QStringLiteral("%1-%2").arg(date.year()).arg(date.month(), 2, 10, QLatin1Char('0')),
-                date.year() * 100 + date.month(), first, first.addMonths(1)};
+        const QDate first(int(bucket / 12), int(bucket % 12) + 1, 1);
+        return {QStringLiteral("%1-%2").arg(first.year()).arg(first.month(), 2, 10, QLatin1Char('0')), first.addMonths(1)};
     }
-    case Grouping::Hour: {
-        const int hour = int((localSeconds - days * 86400) / 3600);
-        return {QString::number(hour), hour, {}, {}};
-    }
-    case Grouping::Weekday: {
-        const int weekday = date.dayOfWeek(); // 1 = Monday
-        return {QString::fromLatin1(weekdayNames[std::size_t(weekday - 1)]), weekday, {}, {}};
-    }
+    case Grouping::Hour: return {QString::number(bucket), {}};
+    case Grouping::Weekday: return {QString::fromLatin1(weekdayNames[std::size_t(bucket)]), {}};
     default: return {};
     }
 }
 
 const QString noneKey = QStringLiteral("(none)");
 
-QString attributeKey(const QStringList &names, int index)
+std::vector<MetricsGroup> groupsFor(const TicketSnapshot &s, const CompiledFilter &filter, const Timeline &timeline,
+                                    const Period &p, const MetricsRequest &request)
 {
-    return index >= 0 ? names.at(index) : noneKey;
-}
-
-struct GroupCohorts
-{
-    TicketCohorts cohorts;
-    std::int64_t sortKey = 0;
-    QDate next; // time buckets of days, weeks and months: the day after the bucket
-};
-
-std::vector<MetricsGroup> groupsFor(const TicketSnapshot &s, const CompiledFilter &filter, const Period &p,
-                                    const MetricsRequest &request)
-{
-    std::map<QString, GroupCohorts> groups;
-    LocalClock clock(request.zone);
     const Grouping grouping = request.grouping;
-    const auto attributeKeys = [&](const TicketFacts &t) {
-        QStringList keys;
+    const bool byTime = isTimeGrouping(grouping);
+    // Groups by an integer key: a time bucket, or a dictionary index (-1: none).
+    std::map<std::int64_t, TicketCohorts> groups;
+    LocalClock clock(request.zone);
+
+    std::array<std::int64_t, 1> single{};
+    std::vector<std::int64_t> tagKeys;
+    const auto keysOf = [&](const TicketFacts &t) -> std::pair<const std::int64_t *, std::size_t> {
         switch (grouping) {
-        case Grouping::Agent: keys.append(attributeKey(s.agentNames, t.agent)); break;
-        case Grouping::Team: keys.append(attributeKey(s.teamNames, t.team)); break;
-        case Grouping::Channel: keys.append(attributeKey(s.channelNames, t.channel)); break;
-        case Grouping::Priority: keys.append(attributeKey(s.priorityNames, t.priority)); break;
-        case Grouping::Tag:
+        case Grouping::Agent: single[0] = t.agent; break;
+        case Grouping::Team: single[0] = t.team; break;
+        case Grouping::Channel: single[0] = t.channel; break;
+        case Grouping::Priority: single[0] = t.priority; break;
+        case Grouping::Tag: {
+            tagKeys.clear();
             for (std::uint32_t i = s.tagOffsets[std::size_t(t.index)]; i < s.tagOffsets[std::size_t(t.index) + 1]; ++i)
-                keys.append(s.tagNames.at(s.tagIds[i]));
-            if (keys.isEmpty())
-                keys.append(noneKey);
-            break;
+                tagKeys.push_back(s.tagIds[i]);
+            if (tagKeys.empty())
+                tagKeys.push_back(-1);
+            return {tagKeys.data(), tagKeys.size()};
+        }
         default: break;
         }
-        return keys;
+        return {single.data(), 1};
     };
     const auto add = [&](const TicketFacts &t, std::int64_t moment, bool created) {
-        if (isTimeGrouping(grouping)) {
-            const TimeBucket bucket = timeBucket(grouping, clock.local(moment));
-            GroupCohorts &group = groups[bucket.key];
-            group.sortKey = bucket.sortKey;
-            group.next = bucket.next;
-            (created ? group.cohorts.created : group.cohorts.solved).push_back(&t);
+        if (byTime) {
+            TicketCohorts &group = groups[bucketOf(grouping, clock.local(moment))];
+            (created ? group.created : group.solved).push_back(&t);
             return;
         }
-        for (const QString &key : attributeKeys(t))
-            (created ? groups[key].cohorts.created : groups[key].cohorts.solved).push_back(&t);
+        const auto [keys, count] = keysOf(t);
+        for (std::size_t k = 0; k < count; ++k) {
+            TicketCohorts &group = groups[keys[k]];
+            (created ? group.created : group.solved).push_back(&t);
+        }
     };
 
     const auto [cFirst, cLast] = createdRange(s, p);
@@ -242,49 +262,54 @@ std::vector<MetricsGroup> groupsFor(const TicketSnapshot &s, const CompiledFilte
         if (filter.passes(s, t))
             add(t, t.solvedAt, false);
     }
-
-    // Backlog: for a time bucket, at the bucket's end; for an attribute, at the period's end.
-    if (!isTimeGrouping(grouping)) {
+    // An attribute's backlog at the period's end: one pass over what was created before it.
+    if (!byTime) {
         const auto [first, last] = createdRange(s, Period{farPast, p.end});
         for (std::size_t i = first; i < last; ++i) {
             const TicketFacts &t = s.tickets[i];
-            if ((t.solvedAt == TicketFacts::noTime || t.solvedAt >= p.end) && filter.passes(s, t)) {
-                for (const QString &key : attributeKeys(t))
-                    ++groups[key].cohorts.backlogAtEnd;
+            if ((t.solvedAt == TicketFacts::noTime || std::max(t.solvedAt, t.createdAt) >= p.end) && filter.passes(s, t)) {
+                const auto [keys, count] = keysOf(t);
+                for (std::size_t k = 0; k < count; ++k)
+                    ++groups[keys[k]].backlogAtEnd;
             }
         }
     }
 
-    std::vector<MetricsGroup> result;
-    std::vector<std::int64_t> sortKeys;
-    for (auto &[key, group] : groups) {
-        group.cohorts.periodEnd = p.end;
-        if (group.next.isValid()) {
-            // A day, week or month: its backlog and SLA clock end with the bucket.
-            const std::int64_t bucketEnd = std::min(startOfDay(group.next, request.zone), p.end);
-            group.cohorts.periodEnd = bucketEnd;
-            group.cohorts.backlogAtEnd = backlogAt(s, filter, bucketEnd);
-        }
-        result.push_back({key, computeTicketMetrics(group.cohorts, s.fields, request.slaTargets)});
-        sortKeys.push_back(group.sortKey);
+    const QStringList *names = nullptr;
+    switch (grouping) {
+    case Grouping::Agent: names = &s.agentNames; break;
+    case Grouping::Team: names = &s.teamNames; break;
+    case Grouping::Channel: names = &s.channelNames; break;
+    case Grouping::Priority: names = &s.priorityNames; break;
+    case Grouping::Tag: names = &s.tagNames; break;
+    default: break;
     }
-    // Time buckets in time order; everything else by tickets created, most first.
-    std::vector<std::size_t> order(result.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    const std::size_t createdIndex = 0; // tickets_created is the first definition
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        if (isTimeGrouping(grouping))
-            return sortKeys[a] < sortKeys[b];
-        const double ca = result[a].metrics[createdIndex].value.value_or(0);
-        const double cb = result[b].metrics[createdIndex].value.value_or(0);
-        return ca > cb;
-    });
-    std::vector<MetricsGroup> ordered;
-    ordered.reserve(result.size());
-    for (std::size_t i : order)
-        ordered.push_back(std::move(result[i]));
-    return ordered;
+    std::vector<MetricsGroup> result;
+    for (auto &[key, cohorts] : groups) {
+        cohorts.periodEnd = p.end;
+        QString name;
+        if (byTime) {
+            const auto [text, next] = describeBucket(grouping, key);
+            name = text;
+            if (next.isValid()) {
+                // A day, week or month: its backlog and SLA clock end with the bucket.
+                cohorts.periodEnd = std::min(startOfDay(next, request.zone), p.end);
+                cohorts.backlogAtEnd = timeline.backlogAt(cohorts.periodEnd);
+            }
+        } else {
+            name = key >= 0 ? names->at(qsizetype(key)) : noneKey;
+        }
+        result.push_back({name, computeTicketMetrics(cohorts, s.fields, request.slaTargets)});
+    }
+    // Time buckets come in time order from the map; everything else by tickets created, most first.
+    if (!byTime) {
+        std::stable_sort(result.begin(), result.end(), [](const MetricsGroup &a, const MetricsGroup &b) {
+            const double ca = a.metrics[0].value.value_or(0); // tickets_created is the first definition
+            const double cb = b.metrics[0].value.value_or(0);
+            return ca != cb ? ca > cb : a.key < b.key;
+        });
+    }
+    return result;
 }
 
 } // namespace
@@ -352,18 +377,19 @@ MetricsResult runMetrics(const TicketSnapshot &snapshot, const MetricsRequest &r
     const CompiledFilter filter = compile(snapshot, request.filter);
     const Period period = periodOf(request);
 
+    const Timeline timeline(snapshot, filter);
     MetricsResult result;
-    result.metrics = metricsFor(snapshot, filter, period, request.slaTargets);
+    result.metrics = metricsFor(snapshot, filter, timeline, period, request.slaTargets);
     if (request.compare && request.from && request.to) {
         // The previous period of the same length, in whole days, ending the day before `from`.
         const qint64 days = request.from->daysTo(*request.to) + 1;
         result.previousTo = request.from->addDays(-1);
         result.previousFrom = request.from->addDays(-days);
         const Period previous{startOfDay(*result.previousFrom, request.zone), period.start};
-        result.previous = metricsFor(snapshot, filter, previous, request.slaTargets);
+        result.previous = metricsFor(snapshot, filter, timeline, previous, request.slaTargets);
     }
     if (request.grouping != Grouping::None)
-        result.groups = groupsFor(snapshot, filter, period, request);
+        result.groups = groupsFor(snapshot, filter, timeline, period, request);
     return result;
 }
 

@@ -1,6 +1,6 @@
 #include "metrics/ticketmetrics.h"
 
-#include <unordered_set>
+#include <algorithm>
 
 namespace sl {
 
@@ -268,14 +268,17 @@ MetricValue tickets_per_customer(const TicketCohorts &c, const TicketFields &f)
 {
     if (!f.customer)
         return {};
-    std::unordered_set<std::int32_t> customers;
+    std::vector<std::int32_t> customers;
+    customers.reserve(c.created.size());
     for (const TicketFacts *t : c.created) {
         if (t->customer >= 0)
-            customers.insert(t->customer);
+            customers.push_back(t->customer);
     }
-    if (customers.empty())
+    std::sort(customers.begin(), customers.end());
+    const auto distinct = std::unique(customers.begin(), customers.end()) - customers.begin();
+    if (distinct == 0)
         return {};
-    return {double(c.created.size()) / double(customers.size()), std::nullopt, std::nullopt};
+    return {double(c.created.size()) / double(distinct), std::nullopt, std::nullopt};
 }
 
 // replies_mean: mean agent replies of solved tickets whose reply count is known.
