@@ -1,0 +1,96 @@
+// The whole dashboard query over an in-memory snapshot, as the window will run it after a
+// filter change: a month's metrics, the previous month, a 12-month trend, and breakdowns by agent
+// and by channel. Prints the snapshot's load time and the p50/p95 over 100 random filters.
+//   bench_metrics DB.sqlite [LAST-DAY]        LAST-DAY: the month that ends on it (default: the data's last month)
+
+#include "metrics/metricsquery.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTextStream>
+
+#include <algorithm>
+#include <random>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    if (argc < 2) {
+        out << "usage: bench_metrics DB.sqlite [YYYY-MM-DD]\n";
+        return 2;
+    }
+    QString error;
+    std::optional<sl::Database> db = sl::Database::open(QString::fromLocal8Bit(argv[1]), &error,
+                                                        sl::sqlite::Connection::Mode::ReadOnly);
+    if (!db) {
+        out << error << '\n';
+        return 1;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const std::optional<sl::TicketSnapshot> snapshot = sl::TicketSnapshot::load(*db, &error);
+    if (!snapshot) {
+        out << error << '\n';
+        return 1;
+    }
+    out << "snapshot: " << snapshot->tickets.size() << " tickets loaded in " << timer.elapsed() << " ms\n";
+
+    QDate last = argc > 2 ? QDate::fromString(QString::fromLatin1(argv[2]), Qt::ISODate) : QDate();
+    if (!last.isValid()) {
+        const std::int64_t newest = snapshot->tickets.back().createdAt;
+        const QDate day = QDateTime::fromSecsSinceEpoch(newest, QTimeZone::utc()).date();
+        last = QDate(day.year(), day.month(), 1).addDays(-1);
+    }
+    const QDate first(last.year(), last.month(), 1);
+
+    // Random filters the way a manager clicks: none, a channel, a team, an agent, two channels
+    // and a priority, a tag.
+    std::mt19937 random(42);
+    const auto pick = [&](const QStringList &names) { return names.at(int(random() % std::uint32_t(names.size()))); };
+    std::vector<double> millis;
+    for (int run = 0; run < 100; ++run) {
+        sl::MetricsFilter filter;
+        switch (run % 6) {
+        case 1: filter.channels = {pick(snapshot->channelNames)}; break;
+        case 2: filter.teams = {pick(snapshot->teamNames)}; break;
+        case 3: filter.agents = {pick(snapshot->agentNames)}; break;
+        case 4: filter.channels = {pick(snapshot->channelNames), pick(snapshot->channelNames)};
+                filter.priorities = {pick(snapshot->priorityNames)}; break;
+        case 5: filter.tags = {pick(snapshot->tagNames)}; break;
+        default: break;
+        }
+        timer.restart();
+        sl::MetricsRequest month;
+        month.from = first;
+        month.to = last;
+        month.zone = QTimeZone::utc();
+        month.filter = filter;
+        month.compare = true;
+        sl::MetricsResult overview = sl::runMetrics(*snapshot, month);
+        sl::MetricsRequest trend = month;
+        trend.compare = false;
+        trend.from = first.addMonths(-11);
+        trend.grouping = sl::Grouping::Month;
+        sl::MetricsResult months = sl::runMetrics(*snapshot, trend);
+        sl::MetricsRequest byAgent = month;
+        byAgent.compare = false;
+        byAgent.grouping = sl::Grouping::Agent;
+        sl::MetricsResult agents = sl::runMetrics(*snapshot, byAgent);
+        byAgent.grouping = sl::Grouping::Channel;
+        sl::MetricsResult channels = sl::runMetrics(*snapshot, byAgent);
+        const sl::VolumeHeatmap heatmap = sl::createdHeatmap(*snapshot, month);
+        millis.push_back(double(timer.nsecsElapsed()) / 1e6);
+        if (overview.metrics.empty() || months.groups.size() > 12 || agents.groups.empty() || channels.groups.empty()
+            || heatmap[0][0] < 0) {
+            out << "unexpected result\n";
+            return 1;
+        }
+    }
+    std::sort(millis.begin(), millis.end());
+    out << "dashboard query (month " << first.toString(Qt::ISODate) << ", previous, 12-month trend, by agent, by "
+        << "channel, heat-map) over 100 random filters: p50 " << millis[49] << " ms, p95 " << millis[94] << " ms, max "
+        << millis.back() << " ms\n";
+    return 0;
+}
