@@ -9,6 +9,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -24,6 +25,12 @@
 #include <QVBoxLayout>
 
 #include <thread>
+
+// Resources compiled into a static library must be registered by hand, outside any namespace.
+static void initSupportLensResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
 
 namespace sl::ui {
 
@@ -49,7 +56,9 @@ QString demoDatabasePath()
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
+    initSupportLensResources();
     setWindowTitle(tr("SupportLens"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/supportlens.svg")));
     resize(1200, 760);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
