@@ -847,6 +847,9 @@ CsvReader::Impl::Parse CsvReader::Impl::parseRecord(CsvRecord &record)
                 } else if (close == end) {
                     if (!eof)
                         return Parse::NeedMore;
+                    // With small reads the limit would have stopped this record first.
+                    if (end - pos > options.maxRecordBytes)
+                        return tooLarge();
                     fail(CsvError::Kind::UnterminatedQuote, line,
                          QObject::tr("the quote opened on line %1 is never closed, so the rest of the file "
                                      "would be one field")
