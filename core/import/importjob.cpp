@@ -271,7 +271,9 @@ ImportReport runImport(Database &database, const QString &filePath, const Import
     finish.bindInt(6, report.unchanged);
     finish.bindInt(7, report.rejected);
     finish.bindInt(8, report.importId);
-    if (!finish.run() || !transaction.commit())
+    // Rows written or updated: what the metrics see changed, and caches of it are stale.
+    const bool changed = report.inserted > 0 || report.updated > 0;
+    if (!finish.run() || (changed && !database.bumpDataVersion()) || !transaction.commit())
         return failed(QObject::tr("cannot write to the database: %1 (nothing imported)").arg(connection.lastError()));
     if (progress)
         progress(reader.totalBytes(), reader.totalBytes());

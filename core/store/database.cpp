@@ -78,6 +78,43 @@ CREATE TABLE tickets (
 );
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
 )sql",
+    // 1 -> 2: business-hours calendars, and the dashboard's snapshot cache. Foreign keys are
+    // not enforced (see open()), so the code that deletes a calendar deletes its rows itself.
+    R"sql(
+CREATE TABLE calendars (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    time_zone TEXT NOT NULL,              -- IANA id: the shifts are wall-clock times there
+    is_default INTEGER NOT NULL DEFAULT 0 -- 1: the calendar of every team without one of its own
+);
+CREATE TABLE calendar_shifts (
+    calendar_id INTEGER NOT NULL REFERENCES calendars(id),
+    weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),    -- ISO, 1 = Monday: the day the shift starts
+    start_min INTEGER NOT NULL CHECK (start_min BETWEEN 0 AND 1439),
+    end_min INTEGER NOT NULL CHECK (end_min BETWEEN 0 AND 1440), -- <= start_min: ends the next day
+    PRIMARY KEY (calendar_id, weekday, start_min)
+);
+CREATE TABLE calendar_holidays (
+    calendar_id INTEGER NOT NULL REFERENCES calendars(id),
+    day TEXT NOT NULL,                    -- YYYY-MM-DD: that whole local day is not working time
+    name TEXT,
+    PRIMARY KEY (calendar_id, day)
+);
+CREATE TABLE team_calendars (
+    team_id INTEGER PRIMARY KEY REFERENCES teams(id),
+    calendar_id INTEGER NOT NULL REFERENCES calendars(id)
+);
+-- Bumped by every write that changes what the metrics see (imports, calendars): the snapshot
+-- cache below is valid only for the version it was built from.
+CREATE TABLE data_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+INSERT INTO data_version VALUES (1, 0);
+CREATE TABLE snapshot_cache (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    data_version INTEGER NOT NULL,
+    format INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+)sql",
 };
 
 } // namespace
@@ -162,6 +199,16 @@ bool Database::migrate(QString *error)
         return false;
     }
     return true;
+}
+
+std::int64_t Database::dataVersion()
+{
+    return m_connection.queryInt("SELECT version FROM data_version").value_or(0);
+}
+
+bool Database::bumpDataVersion()
+{
+    return m_connection.exec("UPDATE data_version SET version = version + 1");
 }
 
 DatabaseSummary Database::summary()

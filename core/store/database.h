@@ -45,7 +45,7 @@ struct DatabaseSummary
 class Database
 {
 public:
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2;
 
     // Opens (creating when allowed) and migrates. On failure returns nullopt and sets `error`
     // to a sentence naming the file.
@@ -54,6 +54,11 @@ public:
 
     const QString &path() const { return m_path; }
     sqlite::Connection &connection() { return m_connection; }
+
+    // A counter that every write changing what the metrics see bumps (in that write's
+    // transaction): imports, calendar edits. Caches of derived data key on it.
+    std::int64_t dataVersion();
+    bool bumpDataVersion();
 
     DatabaseSummary summary();
     std::vector<ImportRecord> imports();
