@@ -1,11 +1,14 @@
 #include "metrics/metricsquery.h"
 
 #include <QDateTime>
+#include <QSemaphore>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <array>
-#include <map>
-#include <unordered_map>
+#include <cmath>
+#include <limits>
+#include <thread>
 
 namespace sl {
 
@@ -19,72 +22,133 @@ std::int64_t startOfDay(const QDate &date, const QTimeZone &zone)
     return QDateTime(date, QTime(0, 0), zone).toSecsSinceEpoch();
 }
 
-// UTC seconds -> wall-clock seconds in the display zone, one offset look-up per UTC hour.
+std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+{
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+// UTC seconds -> wall-clock seconds in the display zone. The offset is constant between two
+// transitions, so it is looked up again only when a time leaves the current interval: a walk
+// over tickets in time order asks the zone twice a year.
 class LocalClock
 {
 public:
-    explicit LocalClock(const QTimeZone &zone) : m_zone(zone) {}
+    explicit LocalClock(const QTimeZone &zone)
+        : m_zone(zone)
+    {
+        if (!zone.isValid() || !zone.hasTransitions()) {
+            m_offset = zone.isValid() ? zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(0, QTimeZone::utc())) : 0;
+            m_from = std::numeric_limits<std::int64_t>::min();
+            m_to = std::numeric_limits<std::int64_t>::max();
+        }
+    }
     std::int64_t local(std::int64_t utc)
     {
-        const std::int64_t hour = utc >= 0 ? utc / 3600 : (utc - 3599) / 3600;
-        auto found = m_offsets.find(hour);
-        if (found == m_offsets.end())
-            found = m_offsets.emplace(hour, m_zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(hour * 3600, QTimeZone::utc()))).first;
-        return utc + found->second;
+        if (utc < m_from || utc >= m_to)
+            refresh(utc);
+        return utc + m_offset;
     }
 
 private:
+    void refresh(std::int64_t utc)
+    {
+        const QDateTime at = QDateTime::fromSecsSinceEpoch(utc, QTimeZone::utc());
+        m_offset = m_zone.offsetFromUtc(at);
+        const QTimeZone::OffsetData previous = m_zone.previousTransition(at.addSecs(1));
+        const QTimeZone::OffsetData next = m_zone.nextTransition(at);
+        m_from = previous.atUtc.isValid() ? previous.atUtc.toSecsSinceEpoch() : std::numeric_limits<std::int64_t>::min();
+        m_to = next.atUtc.isValid() ? next.atUtc.toSecsSinceEpoch() : std::numeric_limits<std::int64_t>::max();
+        if (m_from > utc || m_to <= utc) { // a zone whose transition data disagrees: one hour at a time
+            m_from = floorDiv(utc, 3600) * 3600;
+            m_to = m_from + 3600;
+        }
+    }
+
     QTimeZone m_zone;
-    std::unordered_map<std::int64_t, int> m_offsets;
+    std::int64_t m_offset = 0;
+    std::int64_t m_from = 0; // the current offset holds for [m_from, m_to)
+    std::int64_t m_to = 0;
 };
 
-// Which tickets pass the filter, as a per-dictionary "allowed" mask; an empty mask allows all.
-struct CompiledFilter
+// Order statistics indexes of the snapshot's four duration columns (see OrderedColumn).
+struct OrderIndex
 {
-    // Per dictionary: 1 where a name is allowed; empty allows all.
-    std::vector<std::uint8_t> channels, agents, teams, priorities, tags;
-    bool allowsAll = true;
+    OrderedColumn firstReplyMin, firstReplyBhMin, resolutionHours, resolutionBhHours;
 
-    static std::vector<std::uint8_t> allowed(const QStringList &names, const QStringList &wanted)
+    explicit OrderIndex(const TicketSnapshot &s)
     {
-        if (wanted.isEmpty())
-            return {};
-        std::vector<std::uint8_t> mask(std::size_t(names.size()) + 1, 0); // the extra slot keeps it non-empty
-        for (qsizetype i = 0; i < names.size(); ++i) {
-            for (const QString &name : wanted) {
-                if (names[i].compare(name, Qt::CaseInsensitive) == 0)
-                    mask[std::size_t(i)] = 1;
-            }
-        }
-        return mask;
-    }
-    static bool passes(const std::vector<std::uint8_t> &mask, int index)
-    {
-        return mask.empty() || (index >= 0 && mask[std::size_t(index)]);
-    }
-    bool passes(const TicketSnapshot &s, const TicketFacts &t) const
-    {
-        if (allowsAll)
-            return true;
-        if (!passes(channels, t.channel) || !passes(agents, t.agent) || !passes(teams, t.team)
-            || !passes(priorities, t.priority)) {
-            return false;
-        }
-        if (tags.empty())
-            return true;
-        for (std::uint32_t i = s.tagOffsets[std::size_t(t.index)]; i < s.tagOffsets[std::size_t(t.index) + 1]; ++i) {
-            if (tags[std::size_t(s.tagIds[i])])
-                return true;
-        }
-        return false;
+        // The same values tallyCreated and tallySolved add, computed the same way.
+        const auto value = [](double v) { return std::isnan(v) ? std::nullopt : std::optional<double>(v); };
+        firstReplyMin = OrderedColumn::build(s.size(), [&](std::size_t i) { return firstReplyMinutes(s.facts(i)); });
+        firstReplyBhMin = OrderedColumn::build(s.size(), [&](std::size_t i) { return value(s.firstReplyBhMin[i]); });
+        // The solved cohort's columns are keyed by solved position (TicketSnapshot::solvedFacts).
+        resolutionHours = OrderedColumn::build(s.solved.size(), [&](std::size_t k) { return sl::resolutionHours(s.solvedFacts(k)); });
+        resolutionBhHours = OrderedColumn::build(s.solved.size(), [&](std::size_t k) {
+            const double minutes = s.solved.resolutionBhMin[k];
+            return std::isnan(minutes) ? std::nullopt : std::optional<double>(minutes / 60.0);
+        });
     }
 };
 
-CompiledFilter compile(const TicketSnapshot &s, const MetricsFilter &filter)
+TicketTally newTally(const OrderIndex *order, std::int64_t periodEnd)
 {
-    return {CompiledFilter::allowed(s.channelNames, filter.channels), CompiledFilter::allowed(s.agentNames, filter.agents),
-            CompiledFilter::allowed(s.teamNames, filter.teams), CompiledFilter::allowed(s.priorityNames, filter.priorities),
-            CompiledFilter::allowed(s.tagNames, filter.tags), filter.isEmpty()};
+    TicketTally tally;
+    tally.periodEnd = periodEnd;
+    if (order) {
+        tally.firstReplyMin.ordered = &order->firstReplyMin;
+        tally.firstReplyBhMin.ordered = &order->firstReplyBhMin;
+        tally.resolutionHours.ordered = &order->resolutionHours;
+        tally.resolutionBhHours.ordered = &order->resolutionBhHours;
+    }
+    return tally;
+}
+
+// Passes over many tickets are split across the cores. A pool of its own, never shared with
+// other work, so a part can never wait behind a task that waits for it; its threads stay, and
+// with them their scratch buffers.
+QThreadPool &passPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool; // lives as long as the process: no destruction-order questions
+        p->setMaxThreadCount(int(std::max(1u, std::thread::hardware_concurrency())));
+        p->setExpiryTimeout(-1);
+        return p;
+    }();
+    return *pool;
+}
+
+// How many parts a pass over `tickets` tickets is worth: below ~40,000 per part, handing work
+// to another thread costs more than it saves.
+std::size_t partsFor(std::size_t tickets, std::size_t most = 64)
+{
+    const auto cores = std::size_t(std::max(1, passPool().maxThreadCount()));
+    return std::clamp<std::size_t>(tickets / 40000, 1, std::min({cores, most, std::size_t(8)}));
+}
+
+// Runs part(0) .. part(parts - 1), part 0 on the calling thread, and returns when all are done.
+template<typename Part>
+void runParts(std::size_t parts, Part part)
+{
+    if (parts <= 1) {
+        part(std::size_t(0));
+        return;
+    }
+    QSemaphore done;
+    for (std::size_t p = 1; p < parts; ++p) {
+        passPool().start([&part, &done, p] {
+            part(p);
+            done.release();
+        });
+    }
+    part(std::size_t(0));
+    done.acquire(int(parts - 1));
+}
+
+// Part p of `parts` of [first, last).
+std::pair<std::size_t, std::size_t> slice(std::size_t first, std::size_t last, std::size_t p, std::size_t parts)
+{
+    const std::size_t n = last - first;
+    return {first + n * p / parts, first + n * (p + 1) / parts};
 }
 
 struct Period
@@ -93,223 +157,453 @@ struct Period
     std::int64_t end = farFuture; // exclusive
 };
 
-// The tickets created in [start, end) are a contiguous run of the snapshot (sorted by creation).
-std::pair<std::size_t, std::size_t> createdRange(const TicketSnapshot &s, const Period &p)
+// Which tickets pass a filter: one byte per ticket, decided once per filter.
+class Selection
 {
-    const auto byCreated = [](const TicketFacts &t, std::int64_t time) { return t.createdAt < time; };
-    // Tickets without a creation time sort first (noTime is the smallest value) and belong to no period.
-    const auto first = std::lower_bound(s.tickets.begin(), s.tickets.end(), std::max(p.start, TicketFacts::noTime + 1), byCreated);
-    const auto last = std::lower_bound(first, s.tickets.end(), p.end, byCreated);
-    return {std::size_t(first - s.tickets.begin()), std::size_t(last - s.tickets.begin())};
-}
-
-std::pair<std::size_t, std::size_t> solvedRange(const TicketSnapshot &s, const Period &p)
-{
-    const auto bySolved = [&](std::int32_t index, std::int64_t time) { return s.tickets[std::size_t(index)].solvedAt < time; };
-    const auto first = std::lower_bound(s.solvedOrder.begin(), s.solvedOrder.end(), p.start, bySolved);
-    const auto last = std::lower_bound(first, s.solvedOrder.end(), p.end, bySolved);
-    return {std::size_t(first - s.solvedOrder.begin()), std::size_t(last - s.solvedOrder.begin())};
-}
-
-// When the filtered tickets were created and solved, sorted, so that the backlog at any moment is
-// two binary searches: created before it minus solved before it. A ticket "solved" before it was
-// created (exports have such rows) counts as solved when it was created.
-struct Timeline
-{
-    std::vector<std::int64_t> created;
-    std::vector<std::int64_t> solved;
-
-    Timeline(const TicketSnapshot &s, const CompiledFilter &filter)
+public:
+    Selection() = default;
+    Selection(const TicketSnapshot &s, const MetricsFilter &filter)
+        : m_filter(filter)
     {
-        created.reserve(s.tickets.size());
-        for (const TicketFacts &t : s.tickets) {
-            if (t.createdAt != TicketFacts::noTime && filter.passes(s, t))
-                created.push_back(t.createdAt);
+        if (filter.isEmpty())
+            return;
+        // Per field, 1 where a value is allowed, at index + 1 so that "none" (-1) is slot 0.
+        const auto mask = [](const QStringList &names, const QStringList &wanted) {
+            std::vector<std::uint8_t> allowed;
+            if (wanted.isEmpty())
+                return allowed;
+            allowed.assign(std::size_t(names.size()) + 1, 0);
+            for (qsizetype i = 0; i < names.size(); ++i) {
+                for (const QString &name : wanted)
+                    allowed[std::size_t(i) + 1] |= names[i].compare(name, Qt::CaseInsensitive) == 0 ? 1 : 0;
+            }
+            return allowed;
+        };
+        const std::vector<std::uint8_t> channels = mask(s.channelNames, filter.channels);
+        const std::vector<std::uint8_t> agents = mask(s.agentNames, filter.agents);
+        const std::vector<std::uint8_t> teams = mask(s.teamNames, filter.teams);
+        const std::vector<std::uint8_t> priorities = mask(s.priorityNames, filter.priorities);
+        const std::vector<std::uint8_t> tags = mask(s.tagNames, filter.tags);
+        m_passes.assign(s.size(), 1);
+        const auto narrow = [&](const std::vector<std::uint8_t> &allowed, const std::vector<std::int16_t> &column) {
+            if (allowed.empty())
+                return;
+            for (std::size_t i = 0; i < column.size(); ++i)
+                m_passes[i] &= allowed[std::size_t(column[i] + 1)];
+        };
+        narrow(channels, s.channel);
+        narrow(agents, s.agent);
+        narrow(teams, s.team);
+        narrow(priorities, s.priority);
+        if (!tags.empty()) {
+            for (std::size_t i = 0; i < s.size(); ++i) {
+                std::uint8_t any = 0;
+                for (std::uint32_t k = s.tagOffsets[i]; k < s.tagOffsets[i + 1]; ++k)
+                    any |= tags[std::size_t(s.tagIds[k] + 1)];
+                m_passes[i] &= any;
+            }
         }
-        solved.reserve(s.solvedOrder.size());
-        for (std::int32_t index : s.solvedOrder) {
-            const TicketFacts &t = s.tickets[std::size_t(index)];
-            if (t.createdAt != TicketFacts::noTime && filter.passes(s, t))
-                solved.push_back(std::max(t.solvedAt, t.createdAt));
-        }
-        // In solved order already, unless the max() above moved a ticket solved before it was created.
-        if (!std::is_sorted(solved.begin(), solved.end()))
-            std::sort(solved.begin(), solved.end());
+        // The same in solved order, so the solved cohort's pass reads it front to back too.
+        m_passesSolved.resize(s.solved.size());
+        for (std::size_t k = 0; k < s.solved.size(); ++k)
+            m_passesSolved[k] = m_passes[std::size_t(s.solved.ticket[k])];
     }
-    std::int64_t backlogAt(std::int64_t end) const
+    bool passes(std::size_t i) const { return m_passes.empty() || m_passes[i]; }
+    bool passesSolved(std::size_t k) const { return m_passesSolved.empty() || m_passesSolved[k]; }
+    bool isFor(const MetricsFilter &filter) const
     {
-        const auto createdBefore = std::lower_bound(created.begin(), created.end(), end) - created.begin();
-        const auto solvedBefore = std::lower_bound(solved.begin(), solved.end(), end) - solved.begin();
-        return std::int64_t(createdBefore - solvedBefore);
+        return m_filter.channels == filter.channels && m_filter.agents == filter.agents && m_filter.teams == filter.teams
+               && m_filter.priorities == filter.priorities && m_filter.tags == filter.tags;
     }
+
+private:
+    MetricsFilter m_filter;
+    std::vector<std::uint8_t> m_passes;       // empty: every ticket passes
+    std::vector<std::uint8_t> m_passesSolved; // by solved position
 };
 
-std::vector<MetricValue> metricsFor(const TicketSnapshot &s, const CompiledFilter &filter, const Timeline &timeline,
-                                    const Period &p, const SlaTargets &targets)
+// The tickets created in [start, end) are a contiguous run of the snapshot (sorted by creation);
+// tickets without a creation time sort first and belong to no period.
+std::pair<std::size_t, std::size_t> createdRange(const TicketSnapshot &s, std::int64_t start, std::int64_t end)
 {
-    TicketCohorts cohorts;
-    cohorts.periodEnd = p.end;
-    const auto [cFirst, cLast] = createdRange(s, p);
-    for (std::size_t i = cFirst; i < cLast; ++i) {
-        if (filter.passes(s, s.tickets[i]))
-            cohorts.created.push_back(&s.tickets[i]);
-    }
-    const auto [sFirst, sLast] = solvedRange(s, p);
-    for (std::size_t i = sFirst; i < sLast; ++i) {
-        const TicketFacts &t = s.tickets[std::size_t(s.solvedOrder[i])];
-        if (filter.passes(s, t))
-            cohorts.solved.push_back(&t);
-    }
-    cohorts.backlogAtEnd = timeline.backlogAt(p.end);
-    return computeTicketMetrics(cohorts, s.fields, targets);
+    const auto first = std::lower_bound(s.createdAt.begin(), s.createdAt.end(), std::max(start, TicketFacts::noTime + 1));
+    const auto last = std::lower_bound(first, s.createdAt.end(), end);
+    return {std::size_t(first - s.createdAt.begin()), std::size_t(last - s.createdAt.begin())};
 }
 
-// The bucket of a local day for the time groupings: an integer that orders buckets in time.
-std::int64_t bucketOf(Grouping grouping, std::int64_t localSeconds)
+// Solved positions of the tickets solved in [start, end).
+std::pair<std::size_t, std::size_t> solvedRange(const TicketSnapshot &s, std::int64_t start, std::int64_t end)
 {
-    const std::int64_t days = localSeconds >= 0 ? localSeconds / 86400 : (localSeconds - 86399) / 86400;
-    switch (grouping) {
-    case Grouping::Day: return days;
-    case Grouping::Week: return days - ((days % 7) + 7 + 3) % 7; // the week's Monday (1970-01-01 was a Thursday)
-    case Grouping::Month: {
-        const QDate date = QDate(1970, 1, 1).addDays(days);
-        return date.year() * 12 + date.month() - 1;
+    const std::vector<std::int64_t> &times = s.solved.solvedAt;
+    const auto first = std::lower_bound(times.begin(), times.end(), start);
+    const auto last = std::lower_bound(first, times.end(), end);
+    return {std::size_t(first - times.begin()), std::size_t(last - times.begin())};
+}
+
+// Calls `open(i)` for every selected ticket open at `moment`: created before it and neither
+// solved before it nor "solved" before its creation. Two short scans instead of a pass over
+// every ticket: the recent ones, and the few that stay open long (see TicketSnapshot).
+template<typename Open>
+void forEachOpenAt(const TicketSnapshot &s, const Selection &selection, std::int64_t moment, Open open)
+{
+    const std::int64_t recent = moment - s.longOpenSeconds;
+    const auto isOpen = [&](std::size_t i) {
+        return selection.passes(i) && (s.solvedAt[i] == TicketFacts::noTime || std::max(s.solvedAt[i], s.createdAt[i]) >= moment);
+    };
+    const auto [first, last] = createdRange(s, recent, moment);
+    for (std::size_t i = first; i < last; ++i) {
+        if (isOpen(i))
+            open(i);
     }
-    case Grouping::Hour: return (localSeconds - days * 86400) / 3600;
-    case Grouping::Weekday: return ((days % 7) + 7 + 3) % 7; // 0 = Monday
-    default: return 0;
+    for (std::int32_t index : s.longOpen) {
+        const auto i = std::size_t(index);
+        if (s.createdAt[i] >= recent)
+            break; // by creation: the rest were in the first scan
+        if (isOpen(i))
+            open(i);
     }
+}
+
+std::int64_t backlogAt(const TicketSnapshot &s, const Selection &selection, std::int64_t moment)
+{
+    std::int64_t open = 0;
+    forEachOpenAt(s, selection, moment, [&](std::size_t) { ++open; });
+    return open;
+}
+
+void tallyCreatedRange(TicketTally &tally, const TicketSnapshot &s, const Selection &selection, std::size_t first,
+                       std::size_t last, const SlaTargets &targets)
+{
+    // At most one value per ticket: growing the vectors would cost more than the pass.
+    tally.firstReplyMin.reserve(last - first);
+    tally.firstReplyBhMin.reserve(last - first);
+    tally.customers.reserve(tally.customers.size() + last - first);
+    for (std::size_t i = first; i < last; ++i) {
+        if (selection.passes(i))
+            tallyCreated(tally, s.facts(i), targets);
+    }
+}
+
+void tallySolvedRange(TicketTally &tally, const TicketSnapshot &s, const Selection &selection, std::size_t first,
+                      std::size_t last)
+{
+    tally.resolutionHours.reserve(last - first);
+    tally.resolutionBhHours.reserve(last - first);
+    for (std::size_t k = first; k < last; ++k) {
+        if (selection.passesSolved(k))
+            tallySolved(tally, s.solvedFacts(k));
+    }
+}
+
+std::vector<MetricValue> metricsFor(const TicketSnapshot &s, const Selection &selection, const OrderIndex *order,
+                                    const Period &p, const SlaTargets &targets)
+{
+    const auto [cFirst, cLast] = createdRange(s, p.start, p.end);
+    const auto [sFirst, sLast] = solvedRange(s, p.start, p.end);
+    const std::size_t parts = partsFor(cLast - cFirst + sLast - sFirst);
+    std::vector<TicketTally> partial(parts, newTally(order, p.end));
+    runParts(parts, [&](std::size_t part) {
+        const auto [cFrom, cTo] = slice(cFirst, cLast, part, parts);
+        tallyCreatedRange(partial[part], s, selection, cFrom, cTo, targets);
+        const auto [sFrom, sTo] = slice(sFirst, sLast, part, parts);
+        tallySolvedRange(partial[part], s, selection, sFrom, sTo);
+    });
+    TicketTally &tally = partial[0];
+    for (std::size_t part = 1; part < parts; ++part)
+        tally.merge(std::move(partial[part]));
+    tally.backlogAtEnd = backlogAt(s, selection, p.end);
+    tally.finish();
+    return computeTicketMetrics(tally, s.fields);
 }
 
 const std::array<const char *, 7> weekdayNames = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
-// A time bucket's key as the CLI spec spells it, and the first day after it (day, week, month).
-std::pair<QString, QDate> describeBucket(Grouping grouping, std::int64_t bucket)
+// Days since 1970-01-01 <-> QDate.
+QDate dateOfDay(std::int64_t day)
+{
+    return QDate(1970, 1, 1).addDays(day);
+}
+
+// The start of the day, week or month bucket that holds `date`, and the start of the next one.
+std::pair<QDate, QDate> bucketAround(Grouping grouping, const QDate &date)
 {
     switch (grouping) {
-    case Grouping::Day: {
-        const QDate day = QDate(1970, 1, 1).addDays(bucket);
-        return {day.toString(Qt::ISODate), day.addDays(1)};
-    }
     case Grouping::Week: {
-        const QDate monday = QDate(1970, 1, 1).addDays(bucket);
-        int year = 0;
-        const int week = monday.weekNumber(&year);
-        return {QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0')), monday.addDays(7)};
+        const QDate monday = date.addDays(1 - date.dayOfWeek());
+        return {monday, monday.addDays(7)};
     }
     case Grouping::Month: {
-        const QDate first(int(bucket / 12), int(bucket % 12) + 1, 1);
-        return {QStringLiteral("%1-%2").arg(first.year()).arg(first.month(), 2, 10, QLatin1Char('0')), first.addMonths(1)};
+        const QDate first(date.year(), date.month(), 1);
+        return {first, first.addMonths(1)};
     }
-    case Grouping::Hour: return {QString::number(bucket), {}};
-    case Grouping::Weekday: return {QString::fromLatin1(weekdayNames[std::size_t(bucket)]), {}};
-    default: return {};
+    default: return {date, date.addDays(1)};
     }
+}
+
+QString bucketKey(Grouping grouping, const QDate &start)
+{
+    switch (grouping) {
+    case Grouping::Week: {
+        int year = 0;
+        const int week = start.weekNumber(&year);
+        return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
+    }
+    case Grouping::Month: return QStringLiteral("%1-%2").arg(start.year()).arg(start.month(), 2, 10, QLatin1Char('0'));
+    default: return start.toString(Qt::ISODate);
+    }
+}
+
+// A day, week or month bucket of a period: its key and its part of the period, in UTC.
+struct TimeBucket
+{
+    QString key;
+    QDate start;
+    std::int64_t from = 0; // inclusive
+    std::int64_t to = 0;   // exclusive
+};
+
+// The period's first and last local day; an open end takes the data's.
+std::pair<QDate, QDate> periodDays(const TicketSnapshot &s, const MetricsRequest &request)
+{
+    LocalClock clock(request.zone);
+    const auto dayOf = [&](std::int64_t utc) { return dateOfDay(floorDiv(clock.local(utc), 86400)); };
+    QDate first = request.from.value_or(QDate());
+    QDate last = request.to.value_or(QDate());
+    if (!first.isValid() || !last.isValid()) {
+        const auto [cFirst, cLast] = createdRange(s, farPast, farFuture);
+        std::int64_t earliest = farFuture, latest = farPast;
+        if (cFirst < cLast) {
+            earliest = s.createdAt[cFirst];
+            latest = s.createdAt[cLast - 1];
+        }
+        if (s.solved.size() > 0) {
+            earliest = std::min(earliest, s.solved.solvedAt.front());
+            latest = std::max(latest, s.solved.solvedAt.back());
+        }
+        if (earliest > latest)
+            return {};
+        if (!first.isValid())
+            first = dayOf(earliest);
+        if (!last.isValid())
+            last = dayOf(latest);
+    }
+    return {first, last};
+}
+
+std::vector<TimeBucket> timeBuckets(const TicketSnapshot &s, const MetricsRequest &request, Grouping grouping)
+{
+    std::vector<TimeBucket> buckets;
+    const auto [first, last] = periodDays(s, request);
+    if (!first.isValid() || !last.isValid() || first > last)
+        return buckets;
+    const std::int64_t periodStart = request.from ? startOfDay(first, request.zone) : farPast;
+    const std::int64_t periodEnd = request.to ? startOfDay(last.addDays(1), request.zone) : farFuture;
+    for (QDate day = bucketAround(grouping, first).first; day <= last;) {
+        const QDate next = bucketAround(grouping, day).second;
+        TimeBucket bucket;
+        bucket.key = bucketKey(grouping, day);
+        bucket.start = day;
+        bucket.from = std::max(startOfDay(day, request.zone), periodStart);
+        bucket.to = std::min(startOfDay(next, request.zone), periodEnd);
+        if (buckets.empty() && !request.from)
+            bucket.from = farPast; // an open start: everything before the first bucket belongs to it
+        buckets.push_back(bucket);
+        day = next;
+    }
+    if (!request.to)
+        buckets.back().to = farFuture;
+    return buckets;
 }
 
 const QString noneKey = QStringLiteral("(none)");
 
-std::vector<MetricsGroup> groupsFor(const TicketSnapshot &s, const CompiledFilter &filter, const Timeline &timeline,
-                                    const Period &p, const MetricsRequest &request)
+std::vector<MetricsGroup> timeGroups(const TicketSnapshot &s, const Selection &selection, const OrderIndex *order,
+                                     const MetricsRequest &request)
 {
-    const Grouping grouping = request.grouping;
-    const bool byTime = isTimeGrouping(grouping);
-    // Groups by an integer key: a time bucket, or a dictionary index (-1: none).
-    std::map<std::int64_t, TicketCohorts> groups;
-    LocalClock clock(request.zone);
+    const std::vector<TimeBucket> buckets = timeBuckets(s, request, request.grouping);
+    std::vector<TicketTally> tallies;
+    tallies.reserve(buckets.size());
+    for (const TimeBucket &bucket : buckets)
+        tallies.push_back(newTally(order, bucket.to));
+    const std::size_t total = buckets.empty() ? 0
+                                              : createdRange(s, buckets.front().from, buckets.back().to).second
+                                                    - createdRange(s, buckets.front().from, buckets.back().to).first;
+    // Buckets are independent: each part takes every parts-th one, finish() included.
+    const std::size_t parts = partsFor(2 * total, buckets.size());
+    runParts(parts, [&](std::size_t part) {
+        for (std::size_t b = part; b < buckets.size(); b += parts) {
+            const auto [cFirst, cLast] = createdRange(s, buckets[b].from, buckets[b].to);
+            tallyCreatedRange(tallies[b], s, selection, cFirst, cLast, request.slaTargets);
+            const auto [sFirst, sLast] = solvedRange(s, buckets[b].from, buckets[b].to);
+            tallySolvedRange(tallies[b], s, selection, sFirst, sLast);
+            tallies[b].finish();
+        }
+    });
+    std::vector<MetricsGroup> groups;
+    std::int64_t backlog = 0;
+    for (std::size_t b = 0; b < buckets.size(); ++b) {
+        // The backlog at each bucket's end: counted at the first, then carried forward with
+        // what each bucket opened and closed.
+        backlog = b == 0 ? backlogAt(s, selection, buckets[b].to) : backlog + tallies[b].created - tallies[b].closed;
+        tallies[b].backlogAtEnd = backlog;
+        groups.push_back({buckets[b].key, computeTicketMetrics(tallies[b], s.fields)});
+    }
+    return groups;
+}
 
-    std::array<std::int64_t, 1> single{};
-    std::vector<std::int64_t> tagKeys;
-    const auto keysOf = [&](const TicketFacts &t) -> std::pair<const std::int64_t *, std::size_t> {
-        switch (grouping) {
-        case Grouping::Agent: single[0] = t.agent; break;
-        case Grouping::Team: single[0] = t.team; break;
-        case Grouping::Channel: single[0] = t.channel; break;
-        case Grouping::Priority: single[0] = t.priority; break;
-        case Grouping::Tag: {
-            tagKeys.clear();
-            for (std::uint32_t i = s.tagOffsets[std::size_t(t.index)]; i < s.tagOffsets[std::size_t(t.index) + 1]; ++i)
-                tagKeys.push_back(s.tagIds[i]);
-            if (tagKeys.empty())
-                tagKeys.push_back(-1);
-            return {tagKeys.data(), tagKeys.size()};
-        }
-        default: break;
-        }
-        return {single.data(), 1};
+// Hour of the day and weekday: buckets that recur, so each ticket's local time decides.
+std::vector<MetricsGroup> recurringGroups(const TicketSnapshot &s, const Selection &selection, const OrderIndex *order,
+                                          const Period &p, const MetricsRequest &request)
+{
+    const bool byHour = request.grouping == Grouping::Hour;
+    std::vector<TicketTally> tallies(byHour ? 24 : 7, newTally(order, p.end));
+    LocalClock clock(request.zone);
+    const auto bucketOf = [&](std::int64_t utc) {
+        const std::int64_t local = clock.local(utc);
+        const std::int64_t day = floorDiv(local, 86400);
+        return byHour ? std::size_t((local - day * 86400) / 3600) : std::size_t(((day % 7) + 7 + 3) % 7); // 1970-01-01: Thursday
     };
-    const auto add = [&](const TicketFacts &t, std::int64_t moment, bool created) {
-        if (byTime) {
-            TicketCohorts &group = groups[bucketOf(grouping, clock.local(moment))];
-            (created ? group.created : group.solved).push_back(&t);
+    const auto [cFirst, cLast] = createdRange(s, p.start, p.end);
+    for (std::size_t i = cFirst; i < cLast; ++i) {
+        if (selection.passes(i))
+            tallyCreated(tallies[bucketOf(s.createdAt[i])], s.facts(i), request.slaTargets);
+    }
+    const auto [sFirst, sLast] = solvedRange(s, p.start, p.end);
+    for (std::size_t k = sFirst; k < sLast; ++k) {
+        if (selection.passesSolved(k))
+            tallySolved(tallies[bucketOf(s.solved.solvedAt[k])], s.solvedFacts(k));
+    }
+    // A recurring bucket has no end of its own: its backlog is the period's, which is left out.
+    std::vector<MetricsGroup> groups;
+    for (std::size_t b = 0; b < tallies.size(); ++b) {
+        if (tallies[b].created == 0 && tallies[b].solved == 0)
+            continue;
+        tallies[b].finish();
+        groups.push_back({byHour ? QString::number(b) : QString::fromLatin1(weekdayNames[b]),
+                          computeTicketMetrics(tallies[b], s.fields)});
+    }
+    return groups;
+}
+
+// Agent, team, channel, priority, tag: a dense group per dictionary entry, plus "(none)".
+std::vector<MetricsGroup> attributeGroups(const TicketSnapshot &s, const Selection &selection, const OrderIndex *order,
+                                          const Period &p, const MetricsRequest &request)
+{
+    const QStringList *names = nullptr;
+    const std::vector<std::int16_t> *column = nullptr;       // by creation
+    const std::vector<std::int16_t> *solvedColumn = nullptr; // by solved position
+    switch (request.grouping) {
+    case Grouping::Agent: names = &s.agentNames, column = &s.agent, solvedColumn = &s.solved.agent; break;
+    case Grouping::Team: names = &s.teamNames, column = &s.team, solvedColumn = &s.solved.team; break;
+    case Grouping::Channel: names = &s.channelNames, column = &s.channel, solvedColumn = &s.solved.channel; break;
+    case Grouping::Priority: names = &s.priorityNames, column = &s.priority, solvedColumn = &s.solved.priority; break;
+    case Grouping::Tag: names = &s.tagNames; break;
+    default: return {};
+    }
+    // Slot 0 is "(none)", slot k + 1 the name k.
+    TicketTally empty = newTally(order, p.end);
+    empty.backlogAtEnd = 0;
+    std::vector<TicketTally> tallies(std::size_t(names->size()) + 1, empty);
+    std::vector<std::uint8_t> used(tallies.size(), 0);
+    // Ticket i's slots: its value's, or each of its tags'.
+    const auto forEachTagSlot = [&](std::size_t i, auto visit) {
+        if (s.tagOffsets[i] == s.tagOffsets[i + 1]) {
+            visit(std::size_t(0));
             return;
         }
-        const auto [keys, count] = keysOf(t);
-        for (std::size_t k = 0; k < count; ++k) {
-            TicketCohorts &group = groups[keys[k]];
-            (created ? group.created : group.solved).push_back(&t);
-        }
+        for (std::uint32_t k = s.tagOffsets[i]; k < s.tagOffsets[i + 1]; ++k)
+            visit(std::size_t(s.tagIds[k] + 1));
     };
-
-    const auto [cFirst, cLast] = createdRange(s, p);
-    for (std::size_t i = cFirst; i < cLast; ++i) {
-        if (filter.passes(s, s.tickets[i]))
-            add(s.tickets[i], s.tickets[i].createdAt, true);
-    }
-    const auto [sFirst, sLast] = solvedRange(s, p);
-    for (std::size_t i = sFirst; i < sLast; ++i) {
-        const TicketFacts &t = s.tickets[std::size_t(s.solvedOrder[i])];
-        if (filter.passes(s, t))
-            add(t, t.solvedAt, false);
-    }
-    // An attribute's backlog at the period's end: one pass over what was created before it.
-    if (!byTime) {
-        const auto [first, last] = createdRange(s, Period{farPast, p.end});
-        for (std::size_t i = first; i < last; ++i) {
-            const TicketFacts &t = s.tickets[i];
-            if ((t.solvedAt == TicketFacts::noTime || std::max(t.solvedAt, t.createdAt) >= p.end) && filter.passes(s, t)) {
-                const auto [keys, count] = keysOf(t);
-                for (std::size_t k = 0; k < count; ++k)
-                    ++groups[keys[k]].backlogAtEnd;
+    const auto forEachSlot = [&](std::size_t i, auto visit) {
+        if (column)
+            visit(std::size_t((*column)[i] + 1));
+        else
+            forEachTagSlot(i, visit);
+    };
+    const auto [cFirst, cLast] = createdRange(s, p.start, p.end);
+    const auto [sFirst, sLast] = solvedRange(s, p.start, p.end);
+    // Each part tallies its share of both cohorts into groups of its own; they are merged after.
+    const std::size_t parts = partsFor(cLast - cFirst + sLast - sFirst);
+    std::vector<std::vector<TicketTally>> partTallies(parts);
+    std::vector<std::vector<std::uint8_t>> partUsed(parts);
+    runParts(parts, [&](std::size_t part) {
+        std::vector<TicketTally> &mine = part == 0 ? tallies : partTallies[part];
+        std::vector<std::uint8_t> &mineUsed = part == 0 ? used : partUsed[part];
+        if (part != 0) {
+            mine.assign(tallies.size(), empty);
+            mineUsed.assign(tallies.size(), 0);
+        }
+        const auto [cFrom, cTo] = slice(cFirst, cLast, part, parts);
+        for (std::size_t i = cFrom; i < cTo; ++i) {
+            if (!selection.passes(i))
+                continue;
+            const TicketFacts facts = s.facts(i);
+            forEachSlot(i, [&](std::size_t slot) {
+                tallyCreated(mine[slot], facts, request.slaTargets);
+                mineUsed[slot] = 1;
+            });
+        }
+        const auto [sFrom, sTo] = slice(sFirst, sLast, part, parts);
+        for (std::size_t k = sFrom; k < sTo; ++k) {
+            if (!selection.passesSolved(k))
+                continue;
+            const TicketFacts facts = s.solvedFacts(k);
+            const auto add = [&](std::size_t slot) {
+                tallySolved(mine[slot], facts);
+                mineUsed[slot] = 1;
+            };
+            if (solvedColumn)
+                add(std::size_t((*solvedColumn)[k] + 1));
+            else
+                forEachTagSlot(std::size_t(s.solved.ticket[k]), add);
+        }
+    });
+    for (std::size_t part = 1; part < parts; ++part) {
+        for (std::size_t slot = 0; slot < tallies.size(); ++slot) {
+            if (partUsed[part][slot]) {
+                partTallies[part][slot].backlogAtEnd.reset();
+                tallies[slot].merge(std::move(partTallies[part][slot]));
+                used[slot] = 1;
             }
         }
     }
-
-    const QStringList *names = nullptr;
-    switch (grouping) {
-    case Grouping::Agent: names = &s.agentNames; break;
-    case Grouping::Team: names = &s.teamNames; break;
-    case Grouping::Channel: names = &s.channelNames; break;
-    case Grouping::Priority: names = &s.priorityNames; break;
-    case Grouping::Tag: names = &s.tagNames; break;
-    default: break;
-    }
-    std::vector<MetricsGroup> result;
-    for (auto &[key, cohorts] : groups) {
-        cohorts.periodEnd = p.end;
-        QString name;
-        if (byTime) {
-            const auto [text, next] = describeBucket(grouping, key);
-            name = text;
-            if (next.isValid()) {
-                // A day, week or month: its backlog and SLA clock end with the bucket.
-                cohorts.periodEnd = std::min(startOfDay(next, request.zone), p.end);
-                cohorts.backlogAtEnd = timeline.backlogAt(cohorts.periodEnd);
-            }
-        } else {
-            name = key >= 0 ? names->at(qsizetype(key)) : noneKey;
-        }
-        result.push_back({name, computeTicketMetrics(cohorts, s.fields, request.slaTargets)});
-    }
-    // Time buckets come in time order from the map; everything else by tickets created, most first.
-    if (!byTime) {
-        std::stable_sort(result.begin(), result.end(), [](const MetricsGroup &a, const MetricsGroup &b) {
-            const double ca = a.metrics[0].value.value_or(0); // tickets_created is the first definition
-            const double cb = b.metrics[0].value.value_or(0);
-            return ca != cb ? ca > cb : a.key < b.key;
+    forEachOpenAt(s, selection, p.end, [&](std::size_t i) {
+        forEachSlot(i, [&](std::size_t slot) {
+            ++*tallies[slot].backlogAtEnd;
+            used[slot] = 1;
         });
+    });
+    std::vector<std::size_t> usedSlots;
+    for (std::size_t slot = 0; slot < tallies.size(); ++slot) {
+        if (used[slot])
+            usedSlots.push_back(slot);
     }
-    return result;
+    const std::size_t finishParts = partsFor(cLast - cFirst + sLast - sFirst, usedSlots.size());
+    runParts(finishParts, [&](std::size_t part) {
+        for (std::size_t u = part; u < usedSlots.size(); u += finishParts)
+            tallies[usedSlots[u]].finish();
+    });
+    std::vector<MetricsGroup> groups;
+    for (const std::size_t slot : usedSlots) {
+        groups.push_back({slot == 0 ? noneKey : names->at(qsizetype(slot - 1)), computeTicketMetrics(tallies[slot], s.fields)});
+    }
+    // By tickets created, most first (tickets_created is the first definition); ties by name.
+    std::stable_sort(groups.begin(), groups.end(), [](const MetricsGroup &a, const MetricsGroup &b) {
+        const double ca = a.metrics[0].value.value_or(0);
+        const double cb = b.metrics[0].value.value_or(0);
+        return ca != cb ? ca > cb : a.key < b.key;
+    });
+    return groups;
+}
+
+Period periodOf(const MetricsRequest &request)
+{
+    Period period;
+    if (request.from)
+        period.start = startOfDay(*request.from, request.zone);
+    if (request.to)
+        period.end = startOfDay(request.to->addDays(1), request.zone);
+    return period;
 }
 
 } // namespace
@@ -339,58 +633,154 @@ bool isTimeGrouping(Grouping grouping)
            || grouping == Grouping::Hour || grouping == Grouping::Weekday;
 }
 
-namespace {
-
-Period periodOf(const MetricsRequest &request)
+std::optional<double> TagVolume::changePct() const
 {
-    Period period;
-    if (request.from)
-        period.start = startOfDay(*request.from, request.zone);
-    if (request.to)
-        period.end = startOfDay(request.to->addDays(1), request.zone);
-    return period;
+    if (!previous || *previous == 0)
+        return std::nullopt;
+    return 100.0 * double(created - *previous) / double(*previous);
 }
 
-} // namespace
-
-VolumeHeatmap createdHeatmap(const TicketSnapshot &snapshot, const MetricsRequest &request)
+struct MetricsEngine::Impl
 {
-    VolumeHeatmap heatmap{};
-    const CompiledFilter filter = compile(snapshot, request.filter);
-    LocalClock clock(request.zone);
-    const auto [first, last] = createdRange(snapshot, periodOf(request));
-    for (std::size_t i = first; i < last; ++i) {
-        const TicketFacts &t = snapshot.tickets[i];
-        if (!filter.passes(snapshot, t))
-            continue;
-        const std::int64_t local = clock.local(t.createdAt);
-        const std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-        const auto weekday = std::size_t(((days % 7) + 7 + 3) % 7); // 1970-01-01 was a Thursday
-        const auto hour = std::size_t((local - days * 86400) / 3600);
-        ++heatmap[weekday][hour];
+    const TicketSnapshot &snapshot;
+    std::optional<OrderIndex> order;
+    std::optional<Selection> selection;
+
+    const Selection &selectionFor(const MetricsFilter &filter)
+    {
+        if (!selection || !selection->isFor(filter))
+            selection.emplace(snapshot, filter);
+        return *selection;
     }
-    return heatmap;
+};
+
+MetricsEngine::MetricsEngine(const TicketSnapshot &snapshot, Indexing indexing)
+    : d(new Impl{snapshot, std::nullopt, std::nullopt})
+{
+    if (indexing == Indexing::ForManyQueries)
+        d->order.emplace(snapshot);
 }
 
-MetricsResult runMetrics(const TicketSnapshot &snapshot, const MetricsRequest &request)
-{
-    const CompiledFilter filter = compile(snapshot, request.filter);
-    const Period period = periodOf(request);
+MetricsEngine::~MetricsEngine() = default;
 
-    const Timeline timeline(snapshot, filter);
+MetricsResult MetricsEngine::run(const MetricsRequest &request)
+{
+    const TicketSnapshot &s = d->snapshot;
+    const Selection &selection = d->selectionFor(request.filter);
+    const Period period = periodOf(request);
     MetricsResult result;
-    result.metrics = metricsFor(snapshot, filter, timeline, period, request.slaTargets);
+    const OrderIndex *order = d->order ? &*d->order : nullptr;
+    result.metrics = metricsFor(s, selection, order, period, request.slaTargets);
     if (request.compare && request.from && request.to) {
         // The previous period of the same length, in whole days, ending the day before `from`.
         const qint64 days = request.from->daysTo(*request.to) + 1;
         result.previousTo = request.from->addDays(-1);
         result.previousFrom = request.from->addDays(-days);
         const Period previous{startOfDay(*result.previousFrom, request.zone), period.start};
-        result.previous = metricsFor(snapshot, filter, timeline, previous, request.slaTargets);
+        result.previous = metricsFor(s, selection, order, previous, request.slaTargets);
     }
-    if (request.grouping != Grouping::None)
-        result.groups = groupsFor(snapshot, filter, timeline, period, request);
+    switch (request.grouping) {
+    case Grouping::None: break;
+    case Grouping::Day:
+    case Grouping::Week:
+    case Grouping::Month: result.groups = timeGroups(s, selection, order, request); break;
+    case Grouping::Hour:
+    case Grouping::Weekday: result.groups = recurringGroups(s, selection, order, period, request); break;
+    default: result.groups = attributeGroups(s, selection, order, period, request); break;
+    }
     return result;
+}
+
+VolumeHeatmap MetricsEngine::createdHeatmap(const MetricsRequest &request)
+{
+    const TicketSnapshot &s = d->snapshot;
+    const Selection &selection = d->selectionFor(request.filter);
+    const Period period = periodOf(request);
+    VolumeHeatmap heatmap{};
+    LocalClock clock(request.zone);
+    const auto [first, last] = createdRange(s, period.start, period.end);
+    for (std::size_t i = first; i < last; ++i) {
+        if (!selection.passes(i))
+            continue;
+        const std::int64_t local = clock.local(s.createdAt[i]);
+        const std::int64_t day = floorDiv(local, 86400);
+        const auto weekday = std::size_t(((day % 7) + 7 + 3) % 7); // 1970-01-01 was a Thursday
+        const auto hour = std::size_t((local - day * 86400) / 3600);
+        ++heatmap[weekday][hour];
+    }
+    return heatmap;
+}
+
+std::vector<TagVolume> MetricsEngine::topTags(const MetricsRequest &request, std::size_t limit, Grouping bucket)
+{
+    const TicketSnapshot &s = d->snapshot;
+    const Selection &selection = d->selectionFor(request.filter);
+    const Period period = periodOf(request);
+    const auto count = [&](std::int64_t start, std::int64_t end) {
+        std::vector<std::int64_t> counts(std::size_t(s.tagNames.size()), 0);
+        const auto [first, last] = createdRange(s, start, end);
+        for (std::size_t i = first; i < last; ++i) {
+            if (!selection.passes(i))
+                continue;
+            for (std::uint32_t k = s.tagOffsets[i]; k < s.tagOffsets[i + 1]; ++k)
+                ++counts[std::size_t(s.tagIds[k])];
+        }
+        return counts;
+    };
+    const std::vector<std::int64_t> current = count(period.start, period.end);
+    std::vector<std::size_t> order;
+    for (std::size_t t = 0; t < current.size(); ++t) {
+        if (current[t] > 0)
+            order.push_back(t);
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return current[a] != current[b] ? current[a] > current[b] : s.tagNames[qsizetype(a)] < s.tagNames[qsizetype(b)];
+    });
+    if (order.size() > limit)
+        order.resize(limit);
+
+    std::vector<TagVolume> result;
+    for (std::size_t t : order)
+        result.push_back({s.tagNames[qsizetype(t)], current[t], std::nullopt, {}});
+    if (request.from && request.to) {
+        const qint64 days = request.from->daysTo(*request.to) + 1;
+        const std::vector<std::int64_t> previous =
+            count(startOfDay(request.from->addDays(-days), request.zone), period.start);
+        for (std::size_t r = 0; r < order.size(); ++r)
+            result[r].previous = previous[order[r]];
+    }
+    const Grouping trendBucket = bucket == Grouping::Day || bucket == Grouping::Month ? bucket : Grouping::Week;
+    for (const TimeBucket &b : timeBuckets(s, request, trendBucket)) {
+        const std::vector<std::int64_t> counts = count(b.from, b.to);
+        for (std::size_t r = 0; r < order.size(); ++r)
+            result[r].trend.push_back(counts[order[r]]);
+    }
+    return result;
+}
+
+MetricsResult runMetrics(const TicketSnapshot &snapshot, const MetricsRequest &request)
+{
+    return MetricsEngine(snapshot, MetricsEngine::Indexing::ForOneQuery).run(request);
+}
+
+VolumeHeatmap createdHeatmap(const TicketSnapshot &snapshot, const MetricsRequest &request)
+{
+    return MetricsEngine(snapshot, MetricsEngine::Indexing::ForOneQuery).createdHeatmap(request);
+}
+
+std::vector<std::size_t> rankByLowerBound(const std::vector<MetricsGroup> &groups, std::size_t metricIndex)
+{
+    std::vector<std::size_t> order(groups.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const std::optional<double> &la = groups[a].metrics[metricIndex].lo;
+        const std::optional<double> &lb = groups[b].metrics[metricIndex].lo;
+        if (la.has_value() != lb.has_value())
+            return la.has_value();
+        return la && *la > *lb;
+    });
+    return order;
 }
 
 } // namespace sl

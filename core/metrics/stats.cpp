@@ -30,6 +30,25 @@ std::optional<double> p90NearestRank(std::vector<double> &values)
     return values[index];
 }
 
+OrderStatistics medianAndP90(std::vector<double> &values)
+{
+    if (values.empty())
+        return {};
+    const std::size_t n = values.size();
+    const std::size_t middle = n / 2;
+    const auto at = [&](std::size_t i) { return values.begin() + std::ptrdiff_t(i); };
+    std::nth_element(values.begin(), at(middle), values.end());
+    OrderStatistics result;
+    const double upper = values[middle];
+    result.median = n % 2 == 1 ? upper : (*std::max_element(values.begin(), at(middle)) + upper) / 2.0;
+    // Everything after the middle is >= it, so the p90 is found among those.
+    const std::size_t p90Index = (n * 9 + 9) / 10 - 1;
+    if (p90Index > middle)
+        std::nth_element(at(middle + 1), at(p90Index), values.end());
+    result.p90 = values[p90Index];
+    return result;
+}
+
 std::optional<double> mean(const std::vector<double> &values)
 {
     if (values.empty())

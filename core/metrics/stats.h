@@ -16,6 +16,14 @@ std::optional<double> median(std::vector<double> &values);
 std::optional<double> p90NearestRank(std::vector<double> &values);
 std::optional<double> mean(const std::vector<double> &values);
 
+// Both at once, reordering `values` (one partition serves both).
+struct OrderStatistics
+{
+    std::optional<double> median;
+    std::optional<double> p90;
+};
+OrderStatistics medianAndP90(std::vector<double> &values);
+
 struct Proportion
 {
     std::optional<double> pct; // 0-100

@@ -4,61 +4,6 @@
 
 namespace sl {
 
-namespace {
-
-bool has(double value)
-{
-    return !std::isnan(value);
-}
-
-bool has(std::int64_t time)
-{
-    return time != TicketFacts::noTime;
-}
-
-MetricValue count(std::size_t n, bool dataHasField)
-{
-    if (!dataHasField)
-        return {};
-    return {double(n), std::nullopt, std::nullopt};
-}
-
-MetricValue fromProportion(long long successes, long long trials, bool dataHasField)
-{
-    if (!dataHasField)
-        return {};
-    const stats::Proportion p = stats::proportion(successes, trials);
-    return {p.pct, p.lo, p.hi};
-}
-
-template<typename Extract>
-std::vector<double> collect(const std::vector<const TicketFacts *> &tickets, Extract extract)
-{
-    std::vector<double> values;
-    values.reserve(tickets.size());
-    for (const TicketFacts *ticket : tickets) {
-        if (const std::optional<double> value = extract(*ticket))
-            values.push_back(*value);
-    }
-    return values;
-}
-
-std::optional<double> firstReplyBhMinutes(const TicketFacts &t)
-{
-    return has(t.firstReplyBhMin) ? std::optional<double>(t.firstReplyBhMin) : std::nullopt;
-}
-
-std::optional<double> resolutionBhHours(const TicketFacts &t)
-{
-    return has(t.resolutionBhMin) ? std::optional<double>(t.resolutionBhMin / 60.0) : std::nullopt;
-}
-
-bool hasReply(const TicketFacts &t)
-{
-    return has(t.firstReplyAt) || has(t.firstReplyMin) || has(t.firstReplyBhMin);
-}
-
-} // namespace
 
 ChannelClass channelClassOf(std::string_view channel)
 {
@@ -71,307 +16,263 @@ ChannelClass channelClassOf(std::string_view channel)
     return ChannelClass::Other;
 }
 
-std::int64_t SlaTargets::forClass(ChannelClass channel) const
+stats::OrderStatistics OrderedColumn::orderStatistics(std::vector<std::uint32_t> &ranks) const
 {
-    switch (channel) {
-    case ChannelClass::Phone: return phone;
-    case ChannelClass::Chat: return chat;
-    case ChannelClass::Social: return social;
-    case ChannelClass::Other: return other;
-    }
-    return other;
-}
-
-std::optional<double> firstReplyMinutes(const TicketFacts &t)
-{
-    // The export's own calendar column wins; a business-hours column never stands in for it.
-    if (has(t.firstReplyMin))
-        return t.firstReplyMin;
-    if (has(t.firstReplyAt) && has(t.createdAt))
-        return double(t.firstReplyAt - t.createdAt) / 60.0;
-    return std::nullopt;
-}
-
-std::optional<double> resolutionHours(const TicketFacts &t)
-{
-    if (has(t.resolutionMin))
-        return t.resolutionMin / 60.0;
-    if (has(t.solvedAt) && has(t.createdAt))
-        return double(t.solvedAt - t.createdAt) / 3600.0;
-    return std::nullopt;
-}
-
-// tickets_created: every ticket of the created cohort; no value when the data has no creation time.
-MetricValue tickets_created(const TicketCohorts &c, const TicketFields &f)
-{
-    return count(c.created.size(), f.created);
-}
-
-// tickets_solved: every ticket of the solved cohort.
-MetricValue tickets_solved(const TicketCohorts &c, const TicketFields &f)
-{
-    return count(c.solved.size(), f.solved);
-}
-
-// backlog_end: counted by the query over all tickets (it is a point in time, not a cohort).
-MetricValue backlog_end(const TicketCohorts &c, const TicketFields &f)
-{
-    return count(std::size_t(c.backlogAtEnd), f.created);
-}
-
-// frt_*: created cohort; tickets without a reply are left out (frt_unreplied counts them).
-MetricValue frt_median_min(const TicketCohorts &c, const TicketFields &f)
-{
-    if (!f.firstReply)
+    const std::size_t n = ranks.size();
+    if (n == 0)
         return {};
-    std::vector<double> values = collect(c.created, firstReplyMinutes);
-    return {stats::median(values), std::nullopt, std::nullopt};
-}
-
-MetricValue frt_mean_min(const TicketCohorts &c, const TicketFields &f)
-{
-    if (!f.firstReply)
-        return {};
-    return {stats::mean(collect(c.created, firstReplyMinutes)), std::nullopt, std::nullopt};
-}
-
-MetricValue frt_p90_min(const TicketCohorts &c, const TicketFields &f)
-{
-    if (!f.firstReply)
-        return {};
-    std::vector<double> values = collect(c.created, firstReplyMinutes);
-    return {stats::p90NearestRank(values), std::nullopt, std::nullopt};
-}
-
-// frt_unreplied: created-cohort tickets with no agent reply yet.
-MetricValue frt_unreplied(const TicketCohorts &c, const TicketFields &f)
-{
-    std::size_t n = 0;
-    for (const TicketFacts *t : c.created)
-        n += hasReply(*t) ? 0 : 1;
-    return count(n, f.firstReply && f.created);
-}
-
-// frt_bh_*: only the export's own business-hours column (calendars come later); never calendar time.
-MetricValue frt_bh_median_min(const TicketCohorts &c, const TicketFields &f)
-{
-    if (!f.firstReplyBh)
-        return {};
-    std::vector<double> values = collect(c.created, firstReplyBhMinutes);
-    return {stats::median(values), std::nullopt, std::nullopt};
-}
-
-MetricValue frt_bh_mean_min(const TicketCohorts &c, const TicketFields &f)
-{
-    if (!f.firstReplyBh)
-        return {};
-    return {stats::mean(collect(c.created, firstReplyBhMinutes)), std::nullopt, std::nullopt};
-}
-
-MetricValue frt_bh_p90_min(const TicketCohorts &c, const TicketFields &f)
-{
-    if (!f.firstReplyBh)
-        return {};
-    std::vector<double> values = collect(c.created, firstReplyBhMinutes);
-    return {stats::p90NearestRank(values), std::nullopt, std::nullopt};
-}
-
-// resolution_*: solved cohort, last solved − created in calendar hours.
-MetricValue resolution_median_hours(const TicketCohorts &c, const TicketFields &f)
-{
-    if (!f.solved)
-        return {};
-    std::vector<double> values = collect(c.solved, resolutionHours);
-    return {stats::median(values), std::nullopt, std::nullopt};
-}
-
-MetricValue resolution_mean_hours(const TicketCohorts &c, const TicketFields &f)
-{
-    if (!f.solved)
-        return {};
-    return {stats::mean(collect(c.solved, resolutionHours)), std::nullopt, std::nullopt};
-}
-
-MetricValue resolution_bh_median_hours(const TicketCohorts &c, const TicketFields &f)
-{
-    if (!f.resolutionBh)
-        return {};
-    std::vector<double> values = collect(c.solved, resolutionBhHours);
-    return {stats::median(values), std::nullopt, std::nullopt};
-}
-
-MetricValue resolution_bh_mean_hours(const TicketCohorts &c, const TicketFields &f)
-{
-    if (!f.resolutionBh)
-        return {};
-    return {stats::mean(collect(c.solved, resolutionBhHours)), std::nullopt, std::nullopt};
-}
-
-// aht_min: mean tracked handle time of solved tickets that have one, in minutes.
-MetricValue aht_min(const TicketCohorts &c, const TicketFields &f)
-{
-    if (!f.handleTime)
-        return {};
-    const auto minutes = [](const TicketFacts &t) {
-        return has(t.handleTimeS) ? std::optional<double>(t.handleTimeS / 60.0) : std::nullopt;
-    };
-    return {stats::mean(collect(c.solved, minutes)), std::nullopt, std::nullopt};
-}
-
-// fcr_pct: solved with exactly one agent reply and never reopened, of solved tickets with at
-// least one agent reply. A ticket whose reopen count the export does not give counts as not
-// reopened: the reply count alone then decides.
-MetricValue fcr_pct(const TicketCohorts &c, const TicketFields &f)
-{
-    long long resolvedFirstTime = 0, trials = 0;
-    for (const TicketFacts *t : c.solved) {
-        if (t->agentReplies < 1)
-            continue;
-        ++trials;
-        resolvedFirstTime += t->agentReplies == 1 && t->reopens <= 0 ? 1 : 0;
-    }
-    return fromProportion(resolvedFirstTime, trials, f.agentReplies);
-}
-
-// reopen_pct: solved tickets reopened at least once, of solved tickets whose reopen count is known.
-MetricValue reopen_pct(const TicketCohorts &c, const TicketFields &f)
-{
-    long long reopened = 0, trials = 0;
-    for (const TicketFacts *t : c.solved) {
-        if (t->reopens < 0)
-            continue;
-        ++trials;
-        reopened += t->reopens > 0 ? 1 : 0;
-    }
-    return fromProportion(reopened, trials, f.reopens);
-}
-
-// sla_first_reply_pct: replied within the channel's target, of created tickets that were either
-// replied to or whose target passed before the period's end unreplied (those are misses).
-MetricValue sla_first_reply_pct(const TicketCohorts &c, const TicketFields &f, const SlaTargets &targets)
-{
-    long long within = 0, trials = 0;
-    for (const TicketFacts *t : c.created) {
-        const std::int64_t target = targets.forClass(t->channelClass);
-        if (const std::optional<double> minutes = firstReplyMinutes(*t)) {
-            ++trials;
-            within += *minutes * 60.0 <= double(target) ? 1 : 0;
-        } else if (has(t->createdAt) && t->createdAt + target < c.periodEnd && !has(t->firstReplyBhMin)) {
-            ++trials; // unreplied, and its target has passed: a miss
+    const std::size_t middle = n / 2;
+    const std::size_t lowerMiddle = n % 2 == 0 ? middle - 1 : middle;
+    const std::size_t p90Index = (n * 9 + 9) / 10 - 1;
+    std::uint32_t rankAt[3] = {}; // ranks at the ordinal positions lowerMiddle, middle, p90Index
+    if (n * 256 < sorted.size()) {
+        // A small sample: selecting among its ranks is cheaper than a pass over the bitmap.
+        const auto at = [&](std::size_t i) { return ranks.begin() + std::ptrdiff_t(i); };
+        std::nth_element(ranks.begin(), at(middle), ranks.end());
+        rankAt[1] = ranks[middle];
+        rankAt[0] = lowerMiddle == middle ? rankAt[1] : *std::max_element(ranks.begin(), at(middle));
+        if (p90Index > middle)
+            std::nth_element(at(middle + 1), at(p90Index), ranks.end());
+        rankAt[2] = ranks[p90Index];
+    } else {
+        thread_local std::vector<std::uint64_t> bits;
+        bits.assign((sorted.size() + 63) / 64, 0);
+        for (const std::uint32_t rank : ranks)
+            bits[rank >> 6] |= std::uint64_t(1) << (rank & 63);
+        const std::size_t wanted[3] = {lowerMiddle, middle, p90Index}; // ascending
+        std::size_t found = 0;
+        std::size_t seen = 0; // set bits before the current word
+        for (std::size_t w = 0; w < bits.size() && found < 3; ++w) {
+            const auto inWord = std::size_t(__builtin_popcountll(bits[w]));
+            while (found < 3 && wanted[found] < seen + inWord) {
+                std::uint64_t word = bits[w];
+                for (std::size_t skip = wanted[found] - seen; skip > 0; --skip)
+                    word &= word - 1; // drop the lowest set bit
+                rankAt[found] = std::uint32_t(w * 64 + std::size_t(__builtin_ctzll(word)));
+                ++found;
+            }
+            seen += inWord;
         }
     }
-    return fromProportion(within, trials, f.firstReply && f.created);
+    // The same arithmetic as stats::medianAndP90, so both paths give the same digits.
+    const double upper = sorted[rankAt[1]];
+    stats::OrderStatistics result;
+    result.median = n % 2 == 1 ? upper : (sorted[rankAt[0]] + upper) / 2.0;
+    result.p90 = sorted[rankAt[2]];
+    return result;
 }
 
-// tickets_per_customer: created tickets / distinct requesters among them.
-MetricValue tickets_per_customer(const TicketCohorts &c, const TicketFields &f)
+void DurationSample::finish()
 {
-    if (!f.customer)
-        return {};
-    std::vector<std::int32_t> customers;
-    customers.reserve(c.created.size());
-    for (const TicketFacts *t : c.created) {
-        if (t->customer >= 0)
-            customers.push_back(t->customer);
+    stats::OrderStatistics order;
+    if (ordered)
+        order = ordered->orderStatistics(ranks);
+    else if (!values.empty())
+        order = stats::medianAndP90(values);
+    median = order.median;
+    p90 = order.p90;
+    values = {};
+    ranks = {};
+}
+
+void TicketTally::merge(TicketTally &&o)
+{
+    created += o.created;
+    firstReplyMin.merge(std::move(o.firstReplyMin));
+    firstReplyBhMin.merge(std::move(o.firstReplyBhMin));
+    unreplied += o.unreplied;
+    firstReplyWithinTarget.merge(o.firstReplyWithinTarget);
+    customers.insert(customers.end(), o.customers.begin(), o.customers.end());
+    solved += o.solved;
+    resolutionHours.merge(std::move(o.resolutionHours));
+    resolutionBhHours.merge(std::move(o.resolutionBhHours));
+    handleMin.merge(o.handleMin);
+    firstContactResolution.merge(o.firstContactResolution);
+    reopened.merge(o.reopened);
+    agentReplies.merge(o.agentReplies);
+    satisfied.merge(o.satisfied);
+    csatScore.merge(o.csatScore);
+    surveyAnswered.merge(o.surveyAnswered);
+    if (o.backlogAtEnd)
+        backlogAtEnd = backlogAtEnd.value_or(0) + *o.backlogAtEnd;
+    closed += o.closed;
+}
+
+void TicketTally::finish()
+{
+    firstReplyMin.finish();
+    firstReplyBhMin.finish();
+    resolutionHours.finish();
+    resolutionBhHours.finish();
+    // Distinct requesters: a stamp per customer id instead of sorting the list.
+    thread_local std::vector<std::uint32_t> stamps;
+    thread_local std::uint32_t epoch = 0;
+    if (++epoch == 0) {
+        std::fill(stamps.begin(), stamps.end(), 0);
+        epoch = 1;
     }
-    std::sort(customers.begin(), customers.end());
-    const auto distinct = std::unique(customers.begin(), customers.end()) - customers.begin();
-    if (distinct == 0)
-        return {};
-    return {double(c.created.size()) / double(distinct), std::nullopt, std::nullopt};
+    distinctCustomers = 0;
+    for (const std::int32_t customer : customers) {
+        const auto c = std::size_t(customer);
+        if (c >= stamps.size())
+            stamps.resize(std::max(c + 1, stamps.size() * 2), 0);
+        if (stamps[c] != epoch) {
+            stamps[c] = epoch;
+            ++distinctCustomers;
+        }
+    }
+    customers = {};
 }
 
-// replies_mean: mean agent replies of solved tickets whose reply count is known.
-MetricValue replies_mean(const TicketCohorts &c, const TicketFields &f)
+TicketTally tallyOf(const TicketCohorts &cohorts, const SlaTargets &targets)
 {
-    if (!f.agentReplies)
+    TicketTally tally;
+    tally.periodEnd = cohorts.periodEnd;
+    for (const TicketFacts *t : cohorts.created)
+        tallyCreated(tally, *t, targets);
+    for (const TicketFacts *t : cohorts.solved)
+        tallySolved(tally, *t);
+    tally.backlogAtEnd = cohorts.backlogAtEnd;
+    tally.finish();
+    return tally;
+}
+
+namespace {
+
+MetricValue value(const std::optional<double> &v, bool dataHasField)
+{
+    if (!dataHasField)
         return {};
-    const auto replies = [](const TicketFacts &t) {
-        return t.agentReplies >= 0 ? std::optional<double>(t.agentReplies) : std::nullopt;
+    return {v, std::nullopt, std::nullopt};
+}
+
+MetricValue fromTrials(const Trials &trials, bool dataHasField)
+{
+    if (!dataHasField)
+        return {};
+    const stats::Proportion p = stats::proportion(trials.successes, trials.trials);
+    return {p.pct, p.lo, p.hi};
+}
+
+} // namespace
+
+// Counts are no value when the data has no such field at all, else a number (0 included).
+MetricValue tickets_created(const TicketTally &t, const TicketFields &f) { return value(double(t.created), f.created); }
+MetricValue tickets_solved(const TicketTally &t, const TicketFields &f) { return value(double(t.solved), f.solved); }
+MetricValue backlog_end(const TicketTally &t, const TicketFields &f)
+{
+    return value(t.backlogAtEnd ? std::optional<double>(double(*t.backlogAtEnd)) : std::nullopt, f.created);
+}
+
+MetricValue frt_median_min(const TicketTally &t, const TicketFields &f) { return value(t.firstReplyMin.median, f.firstReply); }
+MetricValue frt_mean_min(const TicketTally &t, const TicketFields &f) { return value(t.firstReplyMin.mean(), f.firstReply); }
+MetricValue frt_p90_min(const TicketTally &t, const TicketFields &f) { return value(t.firstReplyMin.p90, f.firstReply); }
+MetricValue frt_unreplied(const TicketTally &t, const TicketFields &f)
+{
+    return value(double(t.unreplied), f.firstReply && f.created);
+}
+
+MetricValue frt_bh_median_min(const TicketTally &t, const TicketFields &f) { return value(t.firstReplyBhMin.median, f.firstReplyBh); }
+MetricValue frt_bh_mean_min(const TicketTally &t, const TicketFields &f) { return value(t.firstReplyBhMin.mean(), f.firstReplyBh); }
+MetricValue frt_bh_p90_min(const TicketTally &t, const TicketFields &f) { return value(t.firstReplyBhMin.p90, f.firstReplyBh); }
+
+MetricValue resolution_median_hours(const TicketTally &t, const TicketFields &f) { return value(t.resolutionHours.median, f.solved); }
+MetricValue resolution_mean_hours(const TicketTally &t, const TicketFields &f) { return value(t.resolutionHours.mean(), f.solved); }
+MetricValue resolution_bh_median_hours(const TicketTally &t, const TicketFields &f)
+{
+    return value(t.resolutionBhHours.median, f.resolutionBh);
+}
+MetricValue resolution_bh_mean_hours(const TicketTally &t, const TicketFields &f)
+{
+    return value(t.resolutionBhHours.mean(), f.resolutionBh);
+}
+
+MetricValue aht_min(const TicketTally &t, const TicketFields &f) { return value(t.handleMin.mean(), f.handleTime); }
+MetricValue fcr_pct(const TicketTally &t, const TicketFields &f) { return fromTrials(t.firstContactResolution, f.agentReplies); }
+MetricValue reopen_pct(const TicketTally &t, const TicketFields &f) { return fromTrials(t.reopened, f.reopens); }
+MetricValue sla_first_reply_pct(const TicketTally &t, const TicketFields &f)
+{
+    return fromTrials(t.firstReplyWithinTarget, f.firstReply && f.created);
+}
+
+// tickets_per_customer: created tickets / distinct requesters among them (tickets without a
+// requester count as tickets, not as customers).
+MetricValue tickets_per_customer(const TicketTally &t, const TicketFields &f)
+{
+    if (!f.customer || t.distinctCustomers == 0)
+        return {};
+    return {double(t.created) / double(t.distinctCustomers), std::nullopt, std::nullopt};
+}
+
+MetricValue replies_mean(const TicketTally &t, const TicketFields &f) { return value(t.agentReplies.mean(), f.agentReplies); }
+MetricValue csat_pct(const TicketTally &t, const TicketFields &f) { return fromTrials(t.satisfied, f.csat); }
+MetricValue csat_responses(const TicketTally &t, const TicketFields &f) { return value(double(t.satisfied.trials), f.csat); }
+// csat_mean: no value when the source only says good or bad.
+MetricValue csat_mean(const TicketTally &t, const TicketFields &f) { return value(t.csatScore.mean(), f.csatScore); }
+MetricValue survey_response_rate_pct(const TicketTally &t, const TicketFields &f)
+{
+    return fromTrials(t.surveyAnswered, f.csatOffered);
+}
+
+std::vector<MetricValue> computeTicketMetrics(const TicketTally &t, const TicketFields &f)
+{
+    using Metric = MetricValue (*)(const TicketTally &, const TicketFields &);
+    struct Entry
+    {
+        std::string_view id;
+        Metric metric;
     };
-    return {stats::mean(collect(c.solved, replies)), std::nullopt, std::nullopt};
-}
-
-// csat_pct: satisfied ratings of all ratings of tickets solved in the period (a rating has no
-// time of its own in a ticket export, so it takes its ticket's solved time).
-MetricValue csat_pct(const TicketCohorts &c, const TicketFields &f)
-{
-    long long good = 0, responses = 0;
-    for (const TicketFacts *t : c.solved) {
-        if (t->csatGood < 0)
-            continue;
-        ++responses;
-        good += t->csatGood;
-    }
-    return fromProportion(good, responses, f.csat);
-}
-
-MetricValue csat_responses(const TicketCohorts &c, const TicketFields &f)
-{
-    std::size_t responses = 0;
-    for (const TicketFacts *t : c.solved)
-        responses += t->csatGood >= 0 ? 1 : 0;
-    return count(responses, f.csat);
-}
-
-// csat_mean: mean 1-5 score; no value when the source only says good or bad.
-MetricValue csat_mean(const TicketCohorts &c, const TicketFields &f)
-{
-    if (!f.csatScore)
-        return {};
-    const auto score = [](const TicketFacts &t) {
-        return has(t.csatScore) ? std::optional<double>(t.csatScore) : std::nullopt;
+    static const Entry entries[] = {
+        {"tickets_created", tickets_created},
+        {"tickets_solved", tickets_solved},
+        {"backlog_end", backlog_end},
+        {"frt_median_min", frt_median_min},
+        {"frt_mean_min", frt_mean_min},
+        {"frt_p90_min", frt_p90_min},
+        {"frt_unreplied", frt_unreplied},
+        {"frt_bh_median_min", frt_bh_median_min},
+        {"frt_bh_mean_min", frt_bh_mean_min},
+        {"frt_bh_p90_min", frt_bh_p90_min},
+        {"resolution_median_hours", resolution_median_hours},
+        {"resolution_mean_hours", resolution_mean_hours},
+        {"resolution_bh_median_hours", resolution_bh_median_hours},
+        {"resolution_bh_mean_hours", resolution_bh_mean_hours},
+        {"aht_min", aht_min},
+        {"fcr_pct", fcr_pct},
+        {"reopen_pct", reopen_pct},
+        {"sla_first_reply_pct", sla_first_reply_pct},
+        {"tickets_per_customer", tickets_per_customer},
+        {"replies_mean", replies_mean},
+        {"csat_pct", csat_pct},
+        {"csat_responses", csat_responses},
+        {"csat_mean", csat_mean},
+        {"survey_response_rate_pct", survey_response_rate_pct},
     };
-    return {stats::mean(collect(c.solved, score)), std::nullopt, std::nullopt};
-}
-
-// survey_response_rate_pct: rated of offered, where the export says which were offered.
-MetricValue survey_response_rate_pct(const TicketCohorts &c, const TicketFields &f)
-{
-    long long rated = 0, offered = 0;
-    for (const TicketFacts *t : c.solved) {
-        if (t->csatOffered != 1)
-            continue;
-        ++offered;
-        rated += t->csatGood >= 0 ? 1 : 0;
-    }
-    return fromProportion(rated, offered, f.csatOffered);
-}
-
-std::vector<MetricValue> computeTicketMetrics(const TicketCohorts &c, const TicketFields &f, const SlaTargets &targets)
-{
+    // The functions in the order of the definitions table, matched by id once.
+    static const std::vector<Metric> ordered = [] {
+        std::vector<Metric> result;
+        for (const MetricDefinition &definition : ticketMetricDefinitions()) {
+            Metric found = nullptr;
+            for (const Entry &entry : entries) {
+                if (entry.id == definition.id)
+                    found = entry.metric;
+            }
+            Q_ASSERT_X(found, "computeTicketMetrics", "a ticket metric definition without a function");
+            result.push_back(found);
+        }
+        return result;
+    }();
     std::vector<MetricValue> values;
-    values.reserve(ticketMetricDefinitions().size());
-    for (const MetricDefinition &definition : ticketMetricDefinitions()) {
-        const std::string_view id = definition.id;
-        MetricValue value;
-        if (id == "tickets_created") value = tickets_created(c, f);
-        else if (id == "tickets_solved") value = tickets_solved(c, f);
-        else if (id == "backlog_end") value = backlog_end(c, f);
-        else if (id == "frt_median_min") value = frt_median_min(c, f);
-        else if (id == "frt_mean_min") value = frt_mean_min(c, f);
-        else if (id == "frt_p90_min") value = frt_p90_min(c, f);
-        else if (id == "frt_unreplied") value = frt_unreplied(c, f);
-        else if (id == "frt_bh_median_min") value = frt_bh_median_min(c, f);
-        else if (id == "frt_bh_mean_min") value = frt_bh_mean_min(c, f);
-        else if (id == "frt_bh_p90_min") value = frt_bh_p90_min(c, f);
-        else if (id == "resolution_median_hours") value = resolution_median_hours(c, f);
-        else if (id == "resolution_mean_hours") value = resolution_mean_hours(c, f);
-        else if (id == "resolution_bh_median_hours") value = resolution_bh_median_hours(c, f);
-        else if (id == "resolution_bh_mean_hours") value = resolution_bh_mean_hours(c, f);
-        else if (id == "aht_min") value = aht_min(c, f);
-        else if (id == "fcr_pct") value = fcr_pct(c, f);
-        else if (id == "reopen_pct") value = reopen_pct(c, f);
-        else if (id == "sla_first_reply_pct") value = sla_first_reply_pct(c, f, targets);
-        else if (id == "tickets_per_customer") value = tickets_per_customer(c, f);
-        else if (id == "replies_mean") value = replies_mean(c, f);
-        else if (id == "csat_pct") value = csat_pct(c, f);
-        else if (id == "csat_responses") value = csat_responses(c, f);
-        else if (id == "csat_mean") value = csat_mean(c, f);
-        else if (id == "survey_response_rate_pct") value = survey_response_rate_pct(c, f);
-        values.push_back(value);
-    }
+    values.reserve(ordered.size());
+    for (Metric metric : ordered)
+        values.push_back(metric ? metric(t, f) : MetricValue{});
     return values;
+}
+
+std::vector<MetricValue> computeTicketMetrics(const TicketCohorts &cohorts, const TicketFields &fields,
+                                              const SlaTargets &targets)
+{
+    return computeTicketMetrics(tallyOf(cohorts, targets), fields);
 }
 
 } // namespace sl

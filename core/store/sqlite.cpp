@@ -110,6 +110,11 @@ std::int64_t Connection::lastInsertRowId() const
     return sqlite3_last_insert_rowid(m_db);
 }
 
+bool Connection::isReadOnly() const
+{
+    return m_db && sqlite3_db_readonly(m_db, "main") == 1;
+}
+
 int Connection::changes() const
 {
     return sqlite3_changes(m_db);
@@ -175,6 +180,11 @@ void Statement::bindText(int index, const QString &text)
 void Statement::bindTextStatic(int index, std::string_view utf8)
 {
     sqlite3_bind_text64(m_stmt, index, utf8.data(), utf8.size(), SQLITE_STATIC, SQLITE_UTF8);
+}
+
+void Statement::bindBlobStatic(int index, const void *data, std::size_t size)
+{
+    sqlite3_bind_blob64(m_stmt, index, data, size, SQLITE_STATIC);
 }
 
 void Statement::bindOptionalInt(int index, const std::optional<std::int64_t> &value)
@@ -246,6 +256,14 @@ std::string_view Statement::columnUtf8(int index) const
     if (!text)
         return {};
     return {text, std::size_t(sqlite3_column_bytes(m_stmt, index))};
+}
+
+std::string_view Statement::columnBlob(int index) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, index));
+    if (!data)
+        return {};
+    return {data, std::size_t(sqlite3_column_bytes(m_stmt, index))};
 }
 
 QString Statement::lastError() const

@@ -44,6 +44,7 @@ public:
 
     std::int64_t lastInsertRowId() const;
     int changes() const;
+    bool isReadOnly() const;
     QString lastError() const;
     sqlite3 *handle() const { return m_db; }
 
@@ -73,6 +74,7 @@ public:
     void bindText(int index, std::string_view utf8);
     void bindText(int index, const QString &text);
     void bindTextStatic(int index, std::string_view utf8);
+    void bindBlobStatic(int index, const void *data, std::size_t size); // bytes must outlive the next step()
     void bindOptionalInt(int index, const std::optional<std::int64_t> &value);
     void bindOptionalDouble(int index, const std::optional<double> &value);
 
@@ -88,6 +90,7 @@ public:
     bool columnIsNull(int index) const;
     QString columnText(int index) const;
     std::string_view columnUtf8(int index) const;
+    std::string_view columnBlob(int index) const; // valid until the next step()
 
     QString lastError() const;
 

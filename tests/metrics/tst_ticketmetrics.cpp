@@ -135,15 +135,15 @@ private slots:
         TicketCohorts c;
         c.created = pointers(tickets);
         const TicketFields f = allFields();
-        compareValue(frt_median_min(c, f).value, 25.0);
-        compareValue(frt_mean_min(c, f).value, 25.0);
-        compareValue(frt_p90_min(c, f).value, 40.0);
-        compareValue(frt_unreplied(c, f).value, 1.0);
+        compareValue(frt_median_min(tallyOf(c), f).value, 25.0);
+        compareValue(frt_mean_min(tallyOf(c), f).value, 25.0);
+        compareValue(frt_p90_min(tallyOf(c), f).value, 40.0);
+        compareValue(frt_unreplied(tallyOf(c), f).value, 1.0);
 
         // The export's own calendar column wins over the timestamps (it may exclude what they cannot).
         tickets[0].firstReplyMin = 90;
         c.created = pointers(tickets);
-        compareValue(frt_median_min(c, f).value, 35.0); // 20, 30, 40, 90
+        compareValue(frt_median_min(tallyOf(c), f).value, 35.0); // 20, 30, 40, 90
 
         // A business-hours column never stands in for calendar time, nor the other way round.
         TicketFacts bhOnly;
@@ -151,9 +151,9 @@ private slots:
         bhOnly.firstReplyBhMin = 5;
         std::vector<TicketFacts> only = {bhOnly};
         c.created = pointers(only);
-        compareValue(frt_median_min(c, f).value, QVariant());
-        compareValue(frt_bh_median_min(c, f).value, 5.0);
-        compareValue(frt_unreplied(c, f).value, 0.0);
+        compareValue(frt_median_min(tallyOf(c), f).value, QVariant());
+        compareValue(frt_bh_median_min(tallyOf(c), f).value, 5.0);
+        compareValue(frt_unreplied(tallyOf(c), f).value, 0.0);
     }
 
     void resolution()
@@ -164,9 +164,9 @@ private slots:
         TicketCohorts c;
         c.solved = pointers(tickets);
         const TicketFields f = allFields();
-        compareValue(resolution_median_hours(c, f).value, 5.0);        // 2, 5, 10
-        compareValue(resolution_mean_hours(c, f).value, 17.0 / 3.0);   // (2 + 5 + 10) / 3
-        compareValue(resolution_bh_median_hours(c, f).value, QVariant()); // no ticket has a bh column
+        compareValue(resolution_median_hours(tallyOf(c), f).value, 5.0);        // 2, 5, 10
+        compareValue(resolution_mean_hours(tallyOf(c), f).value, 17.0 / 3.0);   // (2 + 5 + 10) / 3
+        compareValue(resolution_bh_median_hours(tallyOf(c), f).value, QVariant()); // no ticket has a bh column
     }
 
     void proportions_data()
@@ -232,7 +232,7 @@ private slots:
         TicketCohorts c;
         c.created = pointers(t);
         c.periodEnd = T0 + 48 * hour;
-        const MetricValue value = sla_first_reply_pct(c, allFields(), SlaTargets{});
+        const MetricValue value = sla_first_reply_pct(tallyOf(c), allFields());
         compareValue(value.value, 60.0); // 3 hits of 5 counted
         QVERIFY(value.lo && value.hi && *value.lo < 60.0 && *value.hi > 60.0);
     }
@@ -247,7 +247,7 @@ private slots:
         t[4].customer = -1; // no requester: counted as a ticket, not as a customer
         TicketCohorts c;
         c.created = pointers(t);
-        compareValue(tickets_per_customer(c, allFields()).value, 5.0 / 3.0);
+        compareValue(tickets_per_customer(tallyOf(c), allFields()).value, 5.0 / 3.0);
     }
 
     void missingFieldsAreNoValueNotZero_data()

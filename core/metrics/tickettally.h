@@ -1,0 +1,362 @@
+#pragma once
+
+// One ticket as the metrics see it (TicketFacts), and the tally of a cohort: which ticket counts
+// where for every metric id (tallyCreated, tallySolved). Inline because the query engine runs
+// them for every ticket of a pass; the metric functions over a finished tally are in
+// ticketmetrics.h.
+
+#include "metrics/stats.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+// The per-ticket steps of a pass: always inlined, so that a pass reads only the columns the
+// metrics use (a call would make it load every field of TicketFacts).
+#if defined(__GNUC__)
+#define SL_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define SL_ALWAYS_INLINE inline
+#endif
+
+namespace sl {
+
+// Channel classes the first-reply targets are defined for.
+enum class ChannelClass : std::uint8_t { Phone, Chat, Social, Other };
+ChannelClass channelClassOf(std::string_view normalizedChannel);
+
+// One ticket as the metrics see it. "No value" is noTime for times, NaN for measures and -1 for
+// counts, flags and references: compact, because the window keeps a million of these in memory.
+struct TicketFacts
+{
+    static constexpr std::int64_t noTime = std::numeric_limits<std::int64_t>::min();
+    static constexpr double none = std::numeric_limits<double>::quiet_NaN();
+
+    std::int64_t createdAt = noTime; // UTC seconds
+    std::int64_t firstReplyAt = noTime;
+    std::int64_t solvedAt = noTime;
+    double firstReplyMin = none;     // the export's own calendar-time column
+    double firstReplyBhMin = none;   // ... business hours
+    double resolutionMin = none;
+    double resolutionBhMin = none;
+    double handleTimeS = none;
+    double csatScore = none;         // 1-5
+    std::int32_t customer = -1;
+    std::int32_t index = -1;         // position in the snapshot (the tickets behind a number)
+    std::int16_t agent = -1;         // dictionary indices into the snapshot's names
+    std::int16_t team = -1;
+    std::int16_t channel = -1;
+    std::int16_t priority = -1;
+    std::int16_t reopens = -1;
+    std::int16_t agentReplies = -1;
+    std::int8_t csatGood = -1;       // 1 satisfied, 0 not
+    std::int8_t csatOffered = -1;
+    ChannelClass channelClass = ChannelClass::Other;
+};
+
+// Which fields the data has at all: a metric over a field no ticket has is no value, not 0.
+struct TicketFields
+{
+    bool created = false;
+    bool firstReply = false;   // a timestamp or the export's own duration
+    bool firstReplyBh = false;
+    bool solved = false;
+    bool resolutionBh = false;
+    bool handleTime = false;
+    bool reopens = false;
+    bool agentReplies = false;
+    bool csat = false;
+    bool csatScore = false;
+    bool csatOffered = false;
+    bool customer = false;
+};
+
+// First-reply targets per channel class, in seconds (spec defaults; configurable).
+struct SlaTargets
+{
+    std::int64_t phone = 20;
+    std::int64_t chat = 60;
+    std::int64_t social = 60 * 60;
+    std::int64_t other = 24 * 60 * 60;
+    std::int64_t forClass(ChannelClass channel) const
+    {
+        switch (channel) {
+        case ChannelClass::Phone: return phone;
+        case ChannelClass::Chat: return chat;
+        case ChannelClass::Social: return social;
+        case ChannelClass::Other: return other;
+        }
+        return other;
+    }
+};
+
+namespace detail {
+
+inline bool has(double value)
+{
+    return !std::isnan(value);
+}
+
+inline bool has(std::int64_t time)
+{
+    return time != TicketFacts::noTime;
+}
+
+inline bool hasReply(const TicketFacts &t)
+{
+    return has(t.firstReplyAt) || has(t.firstReplyMin) || has(t.firstReplyBhMin);
+}
+
+} // namespace detail
+
+// The calendar first reply time of one ticket in minutes: the export's own column, else the
+// difference of the timestamps; no value without a reply.
+SL_ALWAYS_INLINE std::optional<double> firstReplyMinutes(const TicketFacts &t)
+{
+    // The export's own calendar column wins; a business-hours column never stands in for it.
+    if (detail::has(t.firstReplyMin))
+        return t.firstReplyMin;
+    if (detail::has(t.firstReplyAt) && detail::has(t.createdAt))
+        return double(t.firstReplyAt - t.createdAt) / 60.0;
+    return std::nullopt;
+}
+
+SL_ALWAYS_INLINE std::optional<double> resolutionHours(const TicketFacts &t)
+{
+    if (detail::has(t.resolutionMin))
+        return t.resolutionMin / 60.0;
+    if (detail::has(t.solvedAt) && detail::has(t.createdAt))
+        return double(t.solvedAt - t.createdAt) / 3600.0;
+    return std::nullopt;
+}
+
+// The values of one duration column of a snapshot in ascending order, and each ticket's rank
+// among them. A cohort's median and p90 then need only its members' ranks: marking them in a
+// bitmap of all ranks and counting bits finds any order statistic in one pass over the bitmap,
+// where selecting among the values themselves costs several passes over the cohort.
+struct OrderedColumn
+{
+    std::vector<double> sorted;        // every ticket's value that exists, ascending
+    std::vector<std::uint32_t> rankOf; // per ticket: its value's position in `sorted`
+
+    // `value(i)` is ticket i's value, or none.
+    template<typename Value>
+    static OrderedColumn build(std::size_t tickets, Value value)
+    {
+        std::vector<std::pair<double, std::uint32_t>> pairs;
+        pairs.reserve(tickets);
+        for (std::size_t i = 0; i < tickets; ++i) {
+            if (const std::optional<double> v = value(i))
+                pairs.emplace_back(*v, std::uint32_t(i));
+        }
+        std::sort(pairs.begin(), pairs.end());
+        OrderedColumn column;
+        column.rankOf.assign(tickets, 0);
+        column.sorted.reserve(pairs.size());
+        for (const auto &[v, ticket] : pairs) {
+            column.rankOf[ticket] = std::uint32_t(column.sorted.size());
+            column.sorted.push_back(v);
+        }
+        return column;
+    }
+    // The median and p90 (the conventions of stats::medianAndP90) of the values of `ranks`,
+    // which it reorders.
+    stats::OrderStatistics orderStatistics(std::vector<std::uint32_t> &ranks) const;
+};
+
+// The durations of one cohort: what a mean, a median and a p90 need. finish() computes the
+// order statistics once, however many metrics read them: from the values, or from the ranks
+// when the sample is tied to an OrderedColumn (the query engine's).
+struct DurationSample
+{
+    std::int64_t count = 0;
+    double sum = 0;
+    std::vector<double> values;
+    const OrderedColumn *ordered = nullptr;
+    std::vector<std::uint32_t> ranks;
+    std::optional<double> median;
+    std::optional<double> p90;
+
+    // `ticket`: the value's ticket in the snapshot the OrderedColumn belongs to.
+    SL_ALWAYS_INLINE void add(double value, std::int32_t ticket)
+    {
+        ++count;
+        sum += value;
+        if (ordered)
+            ranks.push_back(ordered->rankOf[std::size_t(ticket)]);
+        else
+            values.push_back(value);
+    }
+    std::optional<double> mean() const { return count ? std::optional<double>(sum / double(count)) : std::nullopt; }
+    void reserve(std::size_t more)
+    {
+        if (ordered)
+            ranks.reserve(ranks.size() + more);
+        else
+            values.reserve(values.size() + more);
+    }
+    // Computes the median and p90 and releases the values.
+    void finish();
+    // Adds another sample of the same cohort kind (a part of a pass run on another thread).
+    void merge(DurationSample &&other)
+    {
+        count += other.count;
+        sum += other.sum;
+        values.insert(values.end(), other.values.begin(), other.values.end());
+        ranks.insert(ranks.end(), other.ranks.begin(), other.ranks.end());
+    }
+};
+
+// Successes of trials: a proportion in the making.
+struct Trials
+{
+    std::int64_t successes = 0;
+    std::int64_t trials = 0;
+    SL_ALWAYS_INLINE void add(bool success)
+    {
+        ++trials;
+        successes += success ? 1 : 0;
+    }
+    void merge(const Trials &other)
+    {
+        trials += other.trials;
+        successes += other.successes;
+    }
+};
+
+// Plain sums of measures that only have a mean.
+struct MeanSample
+{
+    std::int64_t count = 0;
+    double sum = 0;
+    SL_ALWAYS_INLINE void add(double value)
+    {
+        ++count;
+        sum += value;
+    }
+    std::optional<double> mean() const { return count ? std::optional<double>(sum / double(count)) : std::nullopt; }
+    void merge(const MeanSample &other)
+    {
+        count += other.count;
+        sum += other.sum;
+    }
+};
+
+// Everything the ticket metrics of one selection need, gathered in one pass over its tickets:
+// tallyCreated() for each ticket created in the period, tallySolved() for each solved in it.
+// Which ticket counts where, for every id, is decided in those two functions; each metric is
+// then a small function of the tally.
+struct TicketTally
+{
+    std::int64_t periodEnd = 0; // exclusive, UTC seconds: first-reply targets that pass later are not misses yet
+
+    // created cohort
+    std::int64_t created = 0;
+    DurationSample firstReplyMin;
+    DurationSample firstReplyBhMin;
+    std::int64_t unreplied = 0;
+    Trials firstReplyWithinTarget;
+    std::vector<std::int32_t> customers; // requesters, repeats included; made distinct by finish()
+    std::int64_t distinctCustomers = 0;
+
+    // solved cohort
+    std::int64_t solved = 0;
+    DurationSample resolutionHours;
+    DurationSample resolutionBhHours;
+    MeanSample handleMin;
+    Trials firstContactResolution;
+    Trials reopened;
+    MeanSample agentReplies;
+    Trials satisfied;
+    MeanSample csatScore;
+    Trials surveyAnswered;
+
+    // point in time, counted by the query (it is not a cohort); none for a bucket with no end
+    // of its own (an hour of the day, a weekday)
+    std::optional<std::int64_t> backlogAtEnd;
+
+    // Tickets that stopped being open in the period: solved in it, or created in it with a solved
+    // time before their creation (such rows were never open). The query's running backlog uses it.
+    std::int64_t closed = 0;
+
+    void finish();
+    // Adds the tally of another part of the same cohorts (before finish()).
+    void merge(TicketTally &&other);
+};
+
+
+// What counts where, id by id. A ticket's row is plain data; "no value" fields leave it out of the
+// metrics that need them.
+SL_ALWAYS_INLINE void tallyCreated(TicketTally &tally, const TicketFacts &t, const SlaTargets &targets)
+{
+    // tickets_created: every ticket of the created cohort.
+    ++tally.created;
+    // frt_*: calendar first reply time; tickets without a reply are left out of the durations.
+    const std::optional<double> replyMinutes = firstReplyMinutes(t);
+    if (replyMinutes)
+        tally.firstReplyMin.add(*replyMinutes, t.index);
+    // frt_bh_*: the business-hours first reply time (the export's own, or from the team's
+    // calendar); never calendar time.
+    if (detail::has(t.firstReplyBhMin))
+        tally.firstReplyBhMin.add(t.firstReplyBhMin, t.index);
+    // frt_unreplied: no agent reply yet, by any measure.
+    if (!detail::hasReply(t))
+        ++tally.unreplied;
+    // sla_first_reply_pct: replied within the channel's target, of tickets replied to or whose
+    // target passed unreplied before the period's end (misses); a ticket whose target has not
+    // passed yet is not counted.
+    const std::int64_t target = targets.forClass(t.channelClass);
+    if (replyMinutes)
+        tally.firstReplyWithinTarget.add(*replyMinutes * 60.0 <= double(target));
+    else if (!detail::hasReply(t) && t.createdAt + target < tally.periodEnd)
+        tally.firstReplyWithinTarget.add(false);
+    // tickets_per_customer: the requesters, made distinct at the end.
+    if (t.customer >= 0)
+        tally.customers.push_back(t.customer);
+    // (backlog) a row solved before it was created was never open.
+    if (detail::has(t.solvedAt) && t.solvedAt < t.createdAt)
+        ++tally.closed;
+}
+
+SL_ALWAYS_INLINE void tallySolved(TicketTally &tally, const TicketFacts &t)
+{
+    // tickets_solved: every ticket of the solved cohort.
+    ++tally.solved;
+    if (detail::has(t.createdAt) && t.solvedAt >= t.createdAt)
+        ++tally.closed; // (backlog) a ticket with no creation time was never in it
+    // resolution_*: last solved - created in calendar hours (the export's own column when present).
+    if (const std::optional<double> hours = resolutionHours(t))
+        tally.resolutionHours.add(*hours, t.index);
+    if (detail::has(t.resolutionBhMin))
+        tally.resolutionBhHours.add(t.resolutionBhMin / 60.0, t.index);
+    // aht_min: tracked handle time of the tickets that have one.
+    if (detail::has(t.handleTimeS))
+        tally.handleMin.add(t.handleTimeS / 60.0);
+    // fcr_pct: exactly one agent reply and never reopened, of solved tickets with at least one
+    // agent reply. A ticket whose reopen count the export does not give counts as not reopened:
+    // the reply count alone then decides.
+    if (t.agentReplies >= 1)
+        tally.firstContactResolution.add(t.agentReplies == 1 && t.reopens <= 0);
+    // reopen_pct: reopened at least once, of solved tickets whose reopen count is known.
+    if (t.reopens >= 0)
+        tally.reopened.add(t.reopens > 0);
+    // replies_mean: agent replies of solved tickets whose count is known.
+    if (t.agentReplies >= 0)
+        tally.agentReplies.add(t.agentReplies);
+    // csat_pct, csat_responses: satisfied of rated. A rating has no time of its own in a ticket
+    // export, so it takes its ticket's solved time.
+    if (t.csatGood >= 0)
+        tally.satisfied.add(t.csatGood == 1);
+    // csat_mean: the 1-5 score where the source gives one.
+    if (detail::has(t.csatScore))
+        tally.csatScore.add(t.csatScore);
+    // survey_response_rate_pct: rated of offered, where the export says which were offered.
+    if (t.csatOffered == 1)
+        tally.surveyAnswered.add(t.csatGood >= 0);
+}
+
+} // namespace sl
