@@ -67,6 +67,65 @@ const std::vector<MetricDefinition> definitions = {
      "Rated tickets / tickets offered a survey, where the export says which were offered; solved cohort."},
 };
 
+const std::vector<MetricDefinition> callDefinitions = {
+    {"calls_offered", "Calls offered", U::Count, D::Neutral, false,
+     "Calls that reached the queue in the period."},
+    {"calls_answered", "Calls answered", U::Count, D::HigherIsBetter, false,
+     "Calls of the period that an agent answered."},
+    {"calls_abandoned", "Calls abandoned", U::Count, D::LowerIsBetter, false,
+     "Calls of the period hung up before an agent answered."},
+    {"abandon_pct", "Abandoned", U::Percent, D::LowerIsBetter, true,
+     "Abandoned / offered calls in the period."},
+    {"asa_s", "Average speed of answer", U::Seconds, D::LowerIsBetter, false,
+     "Mean wait before answer, answered calls only."},
+    {"service_level_pct", "Service level", U::Percent, D::HigherIsBetter, true,
+     "Answered within the target (20 s default; a call answered at exactly the target is within) / (answered + "
+     "calls abandoned after the target); calls abandoned within the target are not counted (ICMI's formula 4)."},
+    {"aht_min", "Average handling time (calls)", U::Minutes, D::LowerIsBetter, false,
+     "(Talk + hold + after-call work) mean over answered calls in the period."},
+    {"fcr_pct", "First contact resolution (calls)", U::Percent, D::HigherIsBetter, true,
+     "Calls flagged resolved on first contact / answered calls with a resolution flag."},
+};
+
+const std::vector<MetricDefinition> surveyDefinitions = {
+    {"csat_pct", "CSAT", U::Percent, D::HigherIsBetter, true,
+     "Share of CSAT responses that are satisfied: 4–5 on a 1–5 scale, 'good' on a good/bad scale, top two "
+     "boxes on other scales. 'Offered' and 'unoffered' are not responses."},
+    {"csat_responses", "CSAT responses", U::Count, D::Neutral, false,
+     "CSAT responses counted in CSAT: the denominator of csat_pct."},
+    {"csat_mean", "CSAT (mean score)", U::Score, D::HigherIsBetter, false,
+     "Mean score on the 1–5 scale; no value for good/bad-only data."},
+    {"nps", "Net Promoter Score", U::Points, D::HigherIsBetter, false,
+     "% promoters (9–10) − % detractors (0–6) of NPS responses, −100…100, one decimal."},
+    {"nps_responses", "NPS responses", U::Count, D::Neutral, false,
+     "NPS responses: promoters + passives (7–8) + detractors."},
+    {"ces_mean", "Customer effort (mean)", U::Score, D::HigherIsBetter, false,
+     "Mean Customer Effort Score on a 1–7 agreement scale (7 = very easy)."},
+    {"ces_easy_pct", "Customer effort: easy", U::Percent, D::HigherIsBetter, true,
+     "Share of Customer Effort Score responses of 5–7 on the 1–7 scale."},
+    {"csa_pct", "Customer satisfaction with agent", U::Percent, D::HigherIsBetter, true,
+     "csat_pct over the responses attributed to one agent (in a leaderboard, the CSAT column)."},
+};
+
+const std::vector<MetricDefinition> businessDefinitions = {
+    {"retention_pct", "Customer retention", U::Percent, D::HigherIsBetter, true,
+     "(E − N) / S × 100: S customers active at the period's start, E active at its end, N who started during "
+     "it and are still active at its end."},
+    {"churn_pct", "Customer churn", U::Percent, D::LowerIsBetter, true,
+     "Customers active at the period's start who ended during it / S × 100."},
+    {"clv", "Customer lifetime value", U::Currency, D::HigherIsBetter, false,
+     "Average revenue per customer per month × gross margin (default 100%) / monthly churn rate (as a "
+     "fraction); no value when churn is 0."},
+    {"cost_per_ticket", "Cost per ticket", U::Currency, D::LowerIsBetter, false,
+     "Support cost of the period / tickets solved in it."},
+    {"cost_per_interaction", "Cost per interaction", U::Currency, D::LowerIsBetter, false,
+     "Support cost / (tickets created + calls answered + chats) in the period."},
+    {"contact_rate_pct", "Contact rate", U::Percent, D::LowerIsBetter, false,
+     "Tickets created / orders (or active customers, when no order counts are given) × 100."},
+    {"qa_score_mean", "QA score", U::Points, D::HigherIsBetter, false,
+     "Mean QA review score, 0–100, over reviews dated in the period."},
+};
+
 } // namespace
 
 const std::vector<MetricDefinition> &ticketMetricDefinitions()
@@ -74,11 +133,37 @@ const std::vector<MetricDefinition> &ticketMetricDefinitions()
     return definitions;
 }
 
-const MetricDefinition *findMetric(std::string_view id)
+const std::vector<MetricDefinition> &callMetricDefinitions()
 {
-    for (const MetricDefinition &definition : definitions) {
+    return callDefinitions;
+}
+
+const std::vector<MetricDefinition> &surveyMetricDefinitions()
+{
+    return surveyDefinitions;
+}
+
+const std::vector<MetricDefinition> &businessMetricDefinitions()
+{
+    return businessDefinitions;
+}
+
+const MetricDefinition *findMetricIn(const std::vector<MetricDefinition> &table, std::string_view id)
+{
+    for (const MetricDefinition &definition : table) {
         if (definition.id == id)
             return &definition;
+    }
+    return nullptr;
+}
+
+const MetricDefinition *findMetric(std::string_view id)
+{
+    // Tickets first: for an id a family shares with them, existing callers index the ticket table.
+    for (const std::vector<MetricDefinition> *table : {&definitions, &callDefinitions, &surveyDefinitions,
+                                                       &businessDefinitions}) {
+        if (const MetricDefinition *definition = findMetricIn(*table, id))
+            return definition;
     }
     return nullptr;
 }
@@ -92,7 +177,9 @@ QString unitSuffix(MetricUnit unit)
     case MetricUnit::Seconds: return QObject::tr(" s");
     case MetricUnit::Count:
     case MetricUnit::Score:
-    case MetricUnit::Ratio: return {};
+    case MetricUnit::Ratio:
+    case MetricUnit::Points:
+    case MetricUnit::Currency: return {};
     }
     return {};
 }
@@ -109,7 +196,9 @@ QString formatMetricValue(const MetricDefinition &definition, const std::optiona
     case MetricUnit::Hours:
     case MetricUnit::Seconds: return locale.toString(*value, 'f', 1) + unitSuffix(definition.unit);
     case MetricUnit::Score:
-    case MetricUnit::Ratio: return locale.toString(*value, 'f', 2);
+    case MetricUnit::Ratio:
+    case MetricUnit::Currency: return locale.toString(*value, 'f', 2);
+    case MetricUnit::Points: return locale.toString(*value, 'f', 1);
     }
     return {};
 }

@@ -3,7 +3,12 @@
 // The one table of metric definitions that the CLI, the window and the PDF report all read:
 // id (exactly as in spec/metrics.md), display name, unit, which direction is good, and the
 // definition a tooltip or the report's appendix shows. Adding a metric touches this table, its
-// function in ticketmetrics.cpp, and its test.
+// function (ticketmetrics.cpp, callmetrics.cpp, surveymetrics.cpp or businessmetrics.cpp), and
+// its test.
+//
+// One table per family, in the spec's order. The spec gives some call and survey metrics the ids
+// of ticket metrics (aht_min, fcr_pct, csat_pct, csat_responses, csat_mean) with their own
+// definitions; each family's table holds its own entry, and findMetric() finds the ticket one.
 
 #include <QString>
 
@@ -19,8 +24,10 @@ enum class MetricUnit {
     Minutes,
     Hours,
     Seconds,
-    Score,    // a mean on the source's scale (CSAT 1-5)
+    Score,    // a mean on the source's scale (CSAT 1-5, CES 1-7)
     Ratio,    // tickets per customer, replies per ticket
+    Points,   // a fixed points scale: NPS -100..100, QA 0-100; one decimal, no suffix
+    Currency, // the cost data's own currency, which the data does not name: no symbol
 };
 
 enum class MetricDirection { HigherIsBetter, LowerIsBetter, Neutral };
@@ -36,9 +43,16 @@ struct MetricDefinition
 };
 
 const std::vector<MetricDefinition> &ticketMetricDefinitions();
-const MetricDefinition *findMetric(std::string_view id);
+const std::vector<MetricDefinition> &callMetricDefinitions();
+const std::vector<MetricDefinition> &surveyMetricDefinitions();
+const std::vector<MetricDefinition> &businessMetricDefinitions(); // customers, cost, quality
 
-// "87.5 %", "42 min", "1,234", "—" for no value; in the user's locale.
+// Searches tickets, calls, surveys and business in that order: for an id two families share,
+// the ticket entry (callers index ticketMetricDefinitions() with it). findMetricIn() picks a family.
+const MetricDefinition *findMetric(std::string_view id);
+const MetricDefinition *findMetricIn(const std::vector<MetricDefinition> &definitions, std::string_view id);
+
+// "87.5 %", "42 min", "1,234", "33.3" (NPS), "12.50" (currency), "—" for no value; in the user's locale.
 QString formatMetricValue(const MetricDefinition &definition, const std::optional<double> &value);
 QString unitSuffix(MetricUnit unit);
 

@@ -66,7 +66,10 @@ Proportion proportion(long long successes, long long trials)
     const double z2 = z * z;
     const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
     const double spread = z * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
-    return {100.0 * p, 100.0 * std::max(0.0, centre - spread), 100.0 * std::min(1.0, centre + spread)};
+    // At 0 or all successes the bound is exactly 0 or 100; the formula leaves rounding dust.
+    const double lo = successes == 0 ? 0.0 : std::max(0.0, centre - spread);
+    const double hi = successes == trials ? 1.0 : std::min(1.0, centre + spread);
+    return {100.0 * p, 100.0 * lo, 100.0 * hi};
 }
 
 } // namespace sl::stats
