@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "calendarcommand.h"
 #include "csv/csvreader.h"
 #include "demo/demobuilder.h"
 #include "import/importjob.h"
@@ -61,6 +62,12 @@ QString topLevelHelp()
         "  supportlens metrics --db FILE [--from DATE] [--to DATE] [--by B] [FILTERS] [--compare]\n"
         "                      [--timezone TZ] [--format json|csv|table]\n"
         "                                                the metrics of spec/metrics.md\n"
+        "  supportlens calendar --db FILE [--format json|table]\n"
+        "                                                list the business-hours calendars\n"
+        "  supportlens calendar --db FILE --set NAME --timezone TZ --hours \"Mon-Fri 09:00-17:00\"...\n"
+        "                       [--holiday DATE[=NAME]]... [--team NAME]... [--default]\n"
+        "                                                add or replace a calendar\n"
+        "  supportlens calendar --db FILE --remove NAME  remove a calendar\n"
         "\n"
         "Options:\n"
         "  -h, --help       this help; 'supportlens COMMAND --help' for a command's options\n"
@@ -662,6 +669,8 @@ int run(const QStringList &arguments)
         return runDemo(arguments);
     if (command == QLatin1String("metrics"))
         return runMetricsCommand(arguments);
+    if (command == QLatin1String("calendar"))
+        return runCalendarCommand(arguments);
     return usageError(QObject::tr("unknown command \"%1\"").arg(command));
 }
 

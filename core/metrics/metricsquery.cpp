@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <thread>
@@ -117,12 +118,15 @@ QThreadPool &passPool()
     return *pool;
 }
 
+std::atomic<std::size_t> minimumTicketsPerThread{40000};
+
 // How many parts a pass over `tickets` tickets is worth: below ~40,000 per part, handing work
 // to another thread costs more than it saves.
 std::size_t partsFor(std::size_t tickets, std::size_t most = 64)
 {
-    const auto cores = std::size_t(std::max(1, passPool().maxThreadCount()));
-    return std::clamp<std::size_t>(tickets / 40000, 1, std::min({cores, most, std::size_t(8)}));
+    const auto cores = std::size_t(std::max(2, passPool().maxThreadCount()));
+    return std::clamp<std::size_t>(tickets / std::max<std::size_t>(1, minimumTicketsPerThread), 1,
+                                   std::min({cores, most, std::size_t(8)}));
 }
 
 // Runs part(0) .. part(parts - 1), part 0 on the calling thread, and returns when all are done.
@@ -607,6 +611,11 @@ Period periodOf(const MetricsRequest &request)
 }
 
 } // namespace
+
+void setMinimumTicketsPerThread(std::size_t tickets)
+{
+    minimumTicketsPerThread = tickets;
+}
 
 bool MetricsFilter::isEmpty() const
 {

@@ -96,6 +96,10 @@ private:
     std::unique_ptr<Impl> d;
 };
 
+// Passes over fewer tickets than this run on one thread (default 40,000). Tests lower it so that
+// the split-and-merge paths run on small data too.
+void setMinimumTicketsPerThread(std::size_t tickets);
+
 // One-off queries (a fresh engine each).
 MetricsResult runMetrics(const TicketSnapshot &snapshot, const MetricsRequest &request);
 VolumeHeatmap createdHeatmap(const TicketSnapshot &snapshot, const MetricsRequest &request);

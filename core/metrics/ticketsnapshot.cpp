@@ -1,15 +1,22 @@
 #include "metrics/ticketsnapshot.h"
 
+#include "metrics/businesscalendar.h"
+#include "store/calendarstore.h"
 #include "store/database.h"
 #include "util/flatstringmap.h"
 
 #include <QDataStream>
 #include <QIODevice>
+#include <QIODevice>
 #include <QObject>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <numeric>
 #include <unordered_map>
+
+#include <sqlite3.h>
 
 namespace sl {
 
@@ -114,6 +121,40 @@ void forEachColumn(Snapshot &s, Visit visit)
 {
     forEachColumn(s, visit, visit, visit);
 }
+
+// The cache blob read piece by piece (SQLite's incremental blob I/O), so that loading a
+// million tickets never holds the serialized bytes and the columns in memory at once.
+class BlobReader : public QIODevice
+{
+public:
+    explicit BlobReader(sqlite3_blob *blob)
+        : m_blob(blob)
+        , m_size(sqlite3_blob_bytes(blob))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    ~BlobReader() override { sqlite3_blob_close(m_blob); }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_size - m_offset + QIODevice::bytesAvailable(); }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = std::min<qint64>(maxSize, m_size - m_offset);
+        if (n <= 0)
+            return m_offset >= m_size ? -1 : 0;
+        if (sqlite3_blob_read(m_blob, data, int(n), int(m_offset)) != SQLITE_OK)
+            return -1;
+        m_offset += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    sqlite3_blob *m_blob;
+    qint64 m_size;
+    qint64 m_offset = 0;
+};
 
 } // namespace
 
@@ -236,6 +277,49 @@ TicketSnapshot TicketSnapshot::fromFacts(std::vector<TicketFacts> rows, std::vec
     return s;
 }
 
+// The business-hours durations the export does not give, from each ticket's team calendar
+// (else the default calendar). A ticket whose team has no calendar keeps "no value": business
+// hours are never guessed, and never calendar hours under another name.
+static bool computeBusinessHours(Database &database, std::vector<TicketFacts> &rows, const QStringList &teamNames,
+                                 QString *error)
+{
+    const std::optional<std::vector<BusinessCalendar>> calendars = loadCalendars(database, error);
+    if (!calendars)
+        return false;
+    if (calendars->empty() || rows.empty())
+        return true;
+    // The clocks are compiled for the data's whole span (a day's margin each side).
+    std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = std::numeric_limits<std::int64_t>::min();
+    for (const TicketFacts &t : rows) {
+        if (t.createdAt == TicketFacts::noTime)
+            continue;
+        first = std::min(first, t.createdAt);
+        last = std::max({last, t.createdAt, t.solvedAt, t.firstReplyAt});
+    }
+    if (first > last)
+        return true;
+    const BusinessCalendarSet set(*calendars, first - 86400, last + 86400);
+    std::vector<const BusinessClock *> clockOfTeam;
+    for (const QString &team : teamNames)
+        clockOfTeam.push_back(set.clockForTeam(team));
+    for (TicketFacts &t : rows) {
+        const BusinessClock *clock = t.team >= 0 ? clockOfTeam[std::size_t(t.team)] : set.defaultClock();
+        if (!clock || t.createdAt == TicketFacts::noTime)
+            continue;
+        if (std::isnan(t.firstReplyBhMin)) {
+            // The reply's moment: its timestamp, else the export's calendar minutes after creation.
+            std::int64_t replied = t.firstReplyAt;
+            if (replied == TicketFacts::noTime && !std::isnan(t.firstReplyMin))
+                replied = t.createdAt + std::llround(t.firstReplyMin * 60.0);
+            if (replied != TicketFacts::noTime)
+                t.firstReplyBhMin = double(clock->businessSeconds(t.createdAt, replied)) / 60.0;
+        }
+        if (std::isnan(t.resolutionBhMin) && t.solvedAt != TicketFacts::noTime)
+            t.resolutionBhMin = double(clock->businessSeconds(t.createdAt, t.solvedAt)) / 60.0;
+    }
+    return true;
+}
+
 std::optional<TicketSnapshot> TicketSnapshot::build(Database &database, QString *error)
 {
     sqlite::Connection &connection = database.connection();
@@ -313,6 +397,8 @@ std::optional<TicketSnapshot> TicketSnapshot::build(Database &database, QString 
         *error = QObject::tr("cannot read the tickets: %1").arg(connection.lastError());
         return std::nullopt;
     }
+    if (!computeBusinessHours(database, rows, teams.names, error))
+        return std::nullopt;
     return fromFacts(std::move(rows), std::move(rowTagOffsets), std::move(rowTagIds), agents.names, teams.names, channels.names, priorities.names,
                      tags.names);
 }
@@ -335,6 +421,11 @@ QByteArray TicketSnapshot::serialize() const
 std::optional<TicketSnapshot> TicketSnapshot::deserialize(const QByteArray &bytes)
 {
     QDataStream in(bytes);
+    return deserialize(in);
+}
+
+std::optional<TicketSnapshot> TicketSnapshot::deserialize(QDataStream &in)
+{
     in.setVersion(QDataStream::Qt_6_0);
     quint32 magic = 0;
     std::int32_t format = 0;
@@ -396,16 +487,26 @@ std::optional<TicketSnapshot> TicketSnapshot::load(Database &database, QString *
     sqlite::Connection &connection = database.connection();
     {
         sqlite::Statement read = connection.prepare(
-            "SELECT data FROM snapshot_cache WHERE id = 1 AND format = ?1 AND data_version = "
+            "SELECT rowid FROM snapshot_cache WHERE id = 1 AND format = ?1 AND data_version = "
             "(SELECT version FROM data_version)");
+        sqlite3_blob *blob = nullptr;
         if (read.isValid()) {
             read.bindInt(1, cacheFormat);
-            if (read.step() == sqlite::Statement::StepResult::Row) {
-                const std::string_view blob = read.columnBlob(0);
-                // Wraps SQLite's buffer for the time of the read; the columns copy out of it.
-                const QByteArray bytes = QByteArray::fromRawData(blob.data(), qsizetype(blob.size()));
-                if (std::optional<TicketSnapshot> cached = deserialize(bytes))
+            if (read.step() == sqlite::Statement::StepResult::Row
+                && sqlite3_blob_open(connection.handle(), "main", "snapshot_cache", "data", read.columnInt(0), 0, &blob)
+                       == SQLITE_OK) {
+                // The blob's pages pass through the page cache once: a small cache for the read
+                // keeps them from adding 64 MB to the peak.
+                const std::int64_t cacheSize = connection.queryInt("PRAGMA cache_size").value_or(-2000);
+                connection.exec("PRAGMA cache_size=-2048");
+                BlobReader device(blob);
+                QDataStream in(&device);
+                std::optional<TicketSnapshot> cached = deserialize(in);
+                connection.exec("PRAGMA cache_size=" + std::to_string(cacheSize));
+                if (cached)
                     return cached;
+            } else if (blob) {
+                sqlite3_blob_close(blob);
             }
         }
     }

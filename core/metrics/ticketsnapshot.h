@@ -11,6 +11,7 @@
 
 #include "metrics/ticketmetrics.h"
 
+#include <QDataStream>
 #include <QString>
 #include <QStringList>
 
@@ -124,6 +125,7 @@ struct TicketSnapshot
 
     QByteArray serialize() const;
     static std::optional<TicketSnapshot> deserialize(const QByteArray &bytes);
+    static std::optional<TicketSnapshot> deserialize(QDataStream &in);
 };
 
 } // namespace sl

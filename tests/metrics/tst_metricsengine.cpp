@@ -6,6 +6,7 @@
 
 #include "metrics/metricsquery.h"
 
+#include <QScopeGuard>
 #include <QTest>
 
 #include <random>
@@ -198,6 +199,7 @@ private slots:
         QTest::addColumn<QString>("zone");
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("to");
+        QTest::addColumn<bool>("split"); // passes split across threads (as on a million tickets)
         MetricsFilter none;
         MetricsFilter chat;
         chat.channels = {QStringLiteral("chat")};
@@ -209,13 +211,17 @@ private slots:
         tag.teams = {QStringLiteral("tier 2")};
         for (const auto &[name, filter] : std::initializer_list<std::pair<const char *, MetricsFilter>>{
                  {"no filter", none}, {"a channel", chat}, {"agents and a priority", agentAndPriority}, {"a tag and a team", tag}}) {
-            QTest::newRow(qPrintable(QStringLiteral("%1, March, UTC").arg(QLatin1String(name))))
-                << filter << QStringLiteral("UTC") << QStringLiteral("2025-03-01") << QStringLiteral("2025-03-31");
-            // Berlin: the DST change of 30 March falls inside.
-            QTest::newRow(qPrintable(QStringLiteral("%1, Feb-Apr, Berlin").arg(QLatin1String(name))))
-                << filter << QStringLiteral("Europe/Berlin") << QStringLiteral("2025-02-10") << QStringLiteral("2025-04-20");
-            QTest::newRow(qPrintable(QStringLiteral("%1, all data, New York").arg(QLatin1String(name))))
-                << filter << QStringLiteral("America/New_York") << QString() << QString();
+            for (const bool split : {false, true}) {
+                const QString how = split ? QStringLiteral(", split") : QString();
+                QTest::newRow(qPrintable(QStringLiteral("%1, March, UTC%2").arg(QLatin1String(name), how)))
+                    << filter << QStringLiteral("UTC") << QStringLiteral("2025-03-01") << QStringLiteral("2025-03-31") << split;
+                // Berlin: the DST change of 30 March falls inside.
+                QTest::newRow(qPrintable(QStringLiteral("%1, Feb-Apr, Berlin%2").arg(QLatin1String(name), how)))
+                    << filter << QStringLiteral("Europe/Berlin") << QStringLiteral("2025-02-10")
+                    << QStringLiteral("2025-04-20") << split;
+                QTest::newRow(qPrintable(QStringLiteral("%1, all data, New York%2").arg(QLatin1String(name), how)))
+                    << filter << QStringLiteral("America/New_York") << QString() << QString() << split;
+            }
         }
     }
 
@@ -225,6 +231,9 @@ private slots:
         QFETCH(QString, zone);
         QFETCH(QString, from);
         QFETCH(QString, to);
+        QFETCH(bool, split);
+        setMinimumTicketsPerThread(split ? 50 : 40000);
+        const auto restore = qScopeGuard([] { setMinimumTicketsPerThread(40000); });
         const RandomDesk desk(7, 3000);
         const TicketSnapshot s = desk.snapshot();
         Reference reference{s, filter};

@@ -3,6 +3,8 @@
 // five tickets; the expected numbers are worked out by hand from it in each row's comment.
 
 #include "import/importjob.h"
+#include "metrics/businesscalendar.h"
+#include "store/calendarstore.h"
 #include "metrics/metricsquery.h"
 #include "store/database.h"
 #include "testsupport.h"
@@ -239,6 +241,65 @@ private slots:
         QCOMPARE(*result.previousTo, QDate(2025, 1, 15));
         QCOMPARE(valueOf(result.metrics, "tickets_created"), 1.0);
         QCOMPARE(valueOf(*result.previous, "tickets_created"), 2.0);
+    }
+
+    void businessHoursFromTeamCalendars()
+    {
+        // The fixture has no business-hours columns: _bh figures come from the calendars, and
+        // only for the teams that have one.
+        QTemporaryDir dir;
+        QString error;
+        std::optional<Database> db = Database::open(dir.filePath(QStringLiteral("bh.sqlite")), &error);
+        QVERIFY2(db, qPrintable(error));
+        ImportOptions options;
+        options.timeZone = QTimeZone::utc();
+        QCOMPARE(runImport(*db, test::fixturePath(QStringLiteral("metrics/query_tickets.csv")), options).inserted, 5);
+        MetricsRequest all;
+        all.zone = QTimeZone::utc();
+        std::optional<TicketSnapshot> snapshot = TicketSnapshot::load(*db, &error);
+        QVERIFY(snapshot);
+        QCOMPARE(valueOf(runMetrics(*snapshot, all).metrics, "frt_bh_median_min"), -1.0); // no calendar: no value
+
+        // Tier 1 works Mon-Fri 09:00-17:00 UTC, with 31 December off.
+        BusinessCalendar office;
+        office.name = QStringLiteral("Office");
+        office.timeZoneId = QStringLiteral("UTC");
+        office.shifts = *parseWeeklyHours(QStringLiteral("Mon-Fri 09:00-17:00"), &error);
+        office.holidays = {{QDate(2024, 12, 31), QStringLiteral("New Year's Eve")}};
+        office.teams = {QStringLiteral("tier 1")};
+        QVERIFY2(saveCalendar(*db, office, &error), qPrintable(error));
+        snapshot = TicketSnapshot::load(*db, &error); // the calendar changed the data version: rebuilt
+        QVERIFY(snapshot);
+        std::vector<MetricValue> metrics = runMetrics(*snapshot, all).metrics;
+        // First replies: ticket 1 Mon 10:00 -> 10:30: 30 min; ticket 3 Wed 12:00 -> 14:00: 120 min;
+        // ticket 5 Mon 08:00 -> 08:05, before opening: 0 min. Median 30, mean 50.
+        QCOMPARE(valueOf(metrics, "frt_bh_median_min"), 30.0);
+        QCOMPARE(valueOf(metrics, "frt_bh_mean_min"), 50.0);
+        // Resolutions: ticket 1 Mon 10:00 -> Tue 10:00, Tuesday a holiday: 7 h; ticket 3 Wed 15 Jan
+        // 12:00 -> Sat 1 Feb: 5 + 2 * 8 + 10 * 8 = 101 h; ticket 5 08:00 -> 20:00: 8 h. Ticket 2
+        // (Tier 2) has none. Median 8, mean 116 / 3.
+        QCOMPARE(valueOf(metrics, "resolution_bh_median_hours"), 8.0);
+        QVERIFY(qAbs(valueOf(metrics, "resolution_bh_mean_hours") - 116.0 / 3.0) < 1e-9);
+        // Calendar hours are untouched: ticket 1's resolution is still 24 h of the median's inputs.
+        QCOMPARE(valueOf(metrics, "resolution_median_hours"), (24.0 + 12.0) / 2.0); // 24, 1.5, 396, 12 -> 12, 24
+
+        // A default calendar for everyone else: nights in Berlin, 22:00-06:00 every day.
+        BusinessCalendar nights;
+        nights.name = QStringLiteral("Nights");
+        nights.timeZoneId = QStringLiteral("Europe/Berlin");
+        nights.shifts = *parseWeeklyHours(QStringLiteral("Mon-Sun 22:00-06:00"), &error);
+        nights.isDefault = true;
+        QVERIFY2(saveCalendar(*db, nights, &error), qPrintable(error));
+        snapshot = TicketSnapshot::load(*db, &error);
+        QVERIFY(snapshot);
+        metrics = runMetrics(*snapshot, all).metrics;
+        // Ticket 2 (Tier 2): created 00:30 Berlin, replied 00:31: 1 min; solved 02:00: 1.5 h.
+        // First replies 0, 1, 30, 120: median 15.5, mean 37.75. Resolutions 1.5, 7, 8, 101:
+        // median 7.5, mean 29.375.
+        QCOMPARE(valueOf(metrics, "frt_bh_median_min"), 15.5);
+        QCOMPARE(valueOf(metrics, "frt_bh_mean_min"), 37.75);
+        QCOMPARE(valueOf(metrics, "resolution_bh_median_hours"), 7.5);
+        QCOMPARE(valueOf(metrics, "resolution_bh_mean_hours"), 29.375);
     }
 };
 
