@@ -405,19 +405,34 @@ QJsonValue jsonNumber(const MetricDefinition &definition, const std::optional<do
     return QJsonValue(std::round(*value * 1e6) / 1e6);
 }
 
-QJsonObject metricsJson(const std::vector<MetricValue> &values)
+// csa_pct (satisfaction with one agent) is csat_pct over that agent's ratings: in a ticket
+// export a rating belongs to the ticket's assignee, so an agent group's CSAT is its CSA.
+const MetricDefinition &csaDefinition()
+{
+    return *findMetricIn(surveyMetricDefinitions(), "csa_pct");
+}
+
+std::size_t csatIndex()
+{
+    return std::size_t(findMetric("csat_pct") - ticketMetricDefinitions().data());
+}
+
+QJsonObject metricsJson(const std::vector<MetricValue> &values, bool agentGroup = false)
 {
     QJsonObject json;
-    const std::vector<MetricDefinition> &definitions = ticketMetricDefinitions();
-    for (std::size_t i = 0; i < definitions.size(); ++i) {
-        const MetricDefinition &d = definitions[i];
+    const auto insert = [&](const MetricDefinition &d, const MetricValue &value) {
         const QString id = QString::fromLatin1(d.id.data(), qsizetype(d.id.size()));
-        json.insert(id, jsonNumber(d, values[i].value));
+        json.insert(id, jsonNumber(d, value.value));
         if (d.proportion) {
-            json.insert(id + QStringLiteral("_lo"), jsonNumber(d, values[i].lo));
-            json.insert(id + QStringLiteral("_hi"), jsonNumber(d, values[i].hi));
+            json.insert(id + QStringLiteral("_lo"), jsonNumber(d, value.lo));
+            json.insert(id + QStringLiteral("_hi"), jsonNumber(d, value.hi));
         }
-    }
+    };
+    const std::vector<MetricDefinition> &definitions = ticketMetricDefinitions();
+    for (std::size_t i = 0; i < definitions.size(); ++i)
+        insert(definitions[i], values[i]);
+    if (agentGroup)
+        insert(csaDefinition(), values[csatIndex()]);
     return json;
 }
 
@@ -436,35 +451,42 @@ QString csvCell(QString text)
     return text;
 }
 
-void printMetricsCsv(const MetricsResult &result)
+void printMetricsCsv(const MetricsResult &result, bool agentGroups)
 {
+    // The columns: every ticket metric, and csa_pct when the groups are agents.
+    std::vector<std::pair<const MetricDefinition *, std::size_t>> columns;
     const std::vector<MetricDefinition> &definitions = ticketMetricDefinitions();
+    for (std::size_t i = 0; i < definitions.size(); ++i)
+        columns.emplace_back(&definitions[i], i);
+    if (agentGroups)
+        columns.emplace_back(&csaDefinition(), csatIndex());
     QStringList header{QStringLiteral("scope"), QStringLiteral("key")};
-    for (const MetricDefinition &d : definitions) {
-        const QString id = QString::fromLatin1(d.id.data(), qsizetype(d.id.size()));
+    for (const auto &[d, index] : columns) {
+        const QString id = QString::fromLatin1(d->id.data(), qsizetype(d->id.size()));
         header.append(id);
-        if (d.proportion)
+        if (d->proportion)
             header << id + QStringLiteral("_lo") << id + QStringLiteral("_hi");
     }
     out() << header.join(QLatin1Char(',')) << '\n';
-    const auto row = [&](const QString &scope, const QString &key, const std::vector<MetricValue> &values) {
+    const auto row = [&](const QString &scope, const QString &key, const std::vector<MetricValue> &values, bool isAgent) {
         QStringList cells{scope, csvCell(key)};
-        for (std::size_t i = 0; i < definitions.size(); ++i) {
+        for (const auto &[d, index] : columns) {
+            const bool applies = d->id != "csa_pct" || isAgent;
             const auto cell = [&](const std::optional<double> &v) {
-                const QJsonValue number = jsonNumber(definitions[i], v);
+                const QJsonValue number = jsonNumber(*d, applies ? v : std::nullopt);
                 return number.isNull() ? QString() : QString::number(number.toDouble(), 'g', 15);
             };
-            cells.append(cell(values[i].value));
-            if (definitions[i].proportion)
-                cells << cell(values[i].lo) << cell(values[i].hi);
+            cells.append(cell(values[index].value));
+            if (d->proportion)
+                cells << cell(values[index].lo) << cell(values[index].hi);
         }
         out() << cells.join(QLatin1Char(',')) << '\n';
     };
-    row(QStringLiteral("period"), QString(), result.metrics);
+    row(QStringLiteral("period"), QString(), result.metrics, false);
     if (result.previous)
-        row(QStringLiteral("previous"), QString(), *result.previous);
+        row(QStringLiteral("previous"), QString(), *result.previous, false);
     for (const MetricsGroup &group : result.groups)
-        row(QStringLiteral("group"), group.key, group.metrics);
+        row(QStringLiteral("group"), group.key, group.metrics, agentGroups);
     out() << Qt::flush;
 }
 
@@ -601,7 +623,7 @@ int runMetricsCommand(const QStringList &arguments)
     const MetricsResult result = sl::runMetrics(*snapshot, request);
 
     if (format == QLatin1String("csv")) {
-        printMetricsCsv(result);
+        printMetricsCsv(result, request.grouping == Grouping::Agent);
         return Done;
     }
     if (format == QLatin1String("table")) {
@@ -631,7 +653,8 @@ int runMetricsCommand(const QStringList &arguments)
     if (request.grouping != Grouping::None) {
         QJsonArray groups;
         for (const MetricsGroup &group : result.groups)
-            groups.append(QJsonObject{{QStringLiteral("key"), group.key}, {QStringLiteral("metrics"), metricsJson(group.metrics)}});
+            groups.append(QJsonObject{{QStringLiteral("key"), group.key},
+                                      {QStringLiteral("metrics"), metricsJson(group.metrics, request.grouping == Grouping::Agent)}});
         json.insert(QStringLiteral("groups"), groups);
     }
     out() << QJsonDocument(json).toJson(QJsonDocument::Indented) << Qt::flush;

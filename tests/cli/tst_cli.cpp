@@ -218,6 +218,28 @@ private slots:
         QCOMPARE(csv.exitCode, 0);
         QVERIFY2(csv.out.startsWith(QStringLiteral("scope,key,tickets_created,")), qPrintable(csv.out));
         QVERIFY2(csv.out.contains(QStringLiteral("group,Zoë Müller,2,")), qPrintable(csv.out));
+        QVERIFY2(csv.out.section(QLatin1Char('\n'), 0, 0).endsWith(QStringLiteral(",csa_pct,csa_pct_lo,csa_pct_hi")),
+                 qPrintable(csv.out));
+
+        // By agent, each group carries csa_pct: its CSAT. José Núñez's solved tickets (2 and 5):
+        // ticket 2 rated 2 of 5, ticket 5 unrated: 0 of 1 satisfied.
+        const Run agents = supportlens({QStringLiteral("metrics"), QStringLiteral("--db"), db,
+                                        QStringLiteral("--timezone=UTC"), QStringLiteral("--by=agent")});
+        QCOMPARE(agents.exitCode, 0);
+        bool sawJose = false;
+        for (const QJsonValue &group : QJsonDocument::fromJson(agents.out.toUtf8()).object().value(QStringLiteral("groups")).toArray()) {
+            const QJsonObject g = group.toObject();
+            const QJsonObject m = g.value(QStringLiteral("metrics")).toObject();
+            QVERIFY(m.contains(QStringLiteral("csa_pct")));
+            QCOMPARE(m.value(QStringLiteral("csa_pct")), m.value(QStringLiteral("csat_pct")));
+            if (g.value(QStringLiteral("key")).toString() == QStringLiteral("José Núñez")) {
+                sawJose = true;
+                QCOMPARE(m.value(QStringLiteral("csa_pct")).toDouble(), 0.0);
+                QCOMPARE(m.value(QStringLiteral("csat_responses")).toInt(), 1);
+            }
+        }
+        QVERIFY(sawJose);
+        QVERIFY(!json.value(QStringLiteral("metrics")).toObject().contains(QStringLiteral("csa_pct"))); // agents only
 
         const Run bad = supportlens({QStringLiteral("metrics"), QStringLiteral("--db"), db, QStringLiteral("--compare")});
         QCOMPARE(bad.exitCode, 2);
