@@ -9,6 +9,8 @@
 #include <atomic>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <thread>
 
 namespace sl {
@@ -214,6 +216,9 @@ public:
     }
     bool passes(std::size_t i) const { return m_passes.empty() || m_passes[i]; }
     bool passesSolved(std::size_t k) const { return m_passesSolved.empty() || m_passesSolved[k]; }
+    // nullptr when every ticket passes.
+    const std::uint8_t *passesData() const { return m_passes.empty() ? nullptr : m_passes.data(); }
+    const std::uint8_t *passesSolvedData() const { return m_passesSolved.empty() ? nullptr : m_passesSolved.data(); }
     bool isFor(const MetricsFilter &filter) const
     {
         return m_filter.channels == filter.channels && m_filter.agents == filter.agents && m_filter.teams == filter.teams
@@ -221,6 +226,31 @@ public:
     }
 
 private:
+public:
+    // Finished tallies of periods already counted under this filter (without their backlog):
+    // a dashboard asks for the same month as a period and again as a bucket of its trend.
+    struct PeriodKey
+    {
+        std::int64_t from, to, phone, chat, social, other;
+        auto operator<=>(const PeriodKey &) const = default;
+    };
+    std::optional<TicketTally> remembered(const PeriodKey &key) const
+    {
+        const std::lock_guard lock(m_memoMutex);
+        const auto found = m_memo.find(key);
+        return found == m_memo.end() ? std::nullopt : std::optional<TicketTally>(found->second);
+    }
+    void remember(const PeriodKey &key, const TicketTally &tally) const
+    {
+        const std::lock_guard lock(m_memoMutex);
+        if (m_memo.size() > 512)
+            m_memo.clear();
+        m_memo.emplace(key, tally);
+    }
+
+private:
+    mutable std::mutex m_memoMutex;
+    mutable std::map<PeriodKey, TicketTally> m_memo;
     MetricsFilter m_filter;
     std::vector<std::uint8_t> m_passes;       // empty: every ticket passes
     std::vector<std::uint8_t> m_passesSolved; // by solved position
@@ -259,11 +289,11 @@ void forEachOpenAt(const TicketSnapshot &s, const Selection &selection, std::int
         if (isOpen(i))
             open(i);
     }
-    for (std::int32_t index : s.longOpen) {
-        const auto i = std::size_t(index);
-        if (s.createdAt[i] >= recent)
+    for (std::size_t j = 0; j < s.longOpen.size(); ++j) {
+        if (s.longOpenCreated[j] >= recent)
             break; // by creation: the rest were in the first scan
-        if (isOpen(i))
+        const auto i = std::size_t(s.longOpen[j]);
+        if (s.longOpenClosed[j] >= moment && selection.passes(i))
             open(i);
     }
 }
@@ -275,37 +305,127 @@ std::int64_t backlogAt(const TicketSnapshot &s, const Selection &selection, std:
     return open;
 }
 
+// A tally's counters as plain locals for the length of one pass, so that they stay in
+// registers, with the samples written straight into room reserved in the tally's buffers
+// (counting into the tally itself makes every ticket wait on its own previous stores).
+struct PassDuration
+{
+    std::int64_t count = 0;
+    double sum = 0;
+    const std::uint32_t *rankOf = nullptr; // the OrderedColumn's, when there is one
+    std::uint32_t *rankOut = nullptr;
+    double *valueOut = nullptr;
+
+    SL_ALWAYS_INLINE void add(double value, std::int32_t ticket)
+    {
+        ++count;
+        sum += value;
+        if (rankOf)
+            *rankOut++ = rankOf[ticket];
+        else
+            *valueOut++ = value;
+    }
+};
+
+struct PassCustomers
+{
+    std::int32_t *out = nullptr;
+    SL_ALWAYS_INLINE void push(std::int32_t customer) { *out++ = customer; }
+};
+
+struct PassTally
+{
+    std::int64_t periodEnd = 0;
+    std::int64_t created = 0, unreplied = 0, closed = 0, solved = 0;
+    PassDuration firstReplyMin, firstReplyBhMin, resolutionHours, resolutionBhHours;
+    Trials firstReplyWithinTarget, firstContactResolution, reopened, satisfied, surveyAnswered;
+    MeanSample handleMin, agentReplies, csatScore;
+    PassCustomers customers;
+};
+
+// Room for at most `n` values of `sample` (one per ticket of the pass).
+void openSample(PassDuration &pass, DurationSample &sample, std::size_t n)
+{
+    if (sample.ordered) {
+        pass.rankOf = sample.ordered->rankOf.data();
+        pass.rankOut = sample.ranks.tail(n);
+    } else {
+        pass.valueOut = sample.values.tail(n);
+    }
+}
+
+void closeSample(const PassDuration &pass, DurationSample &sample)
+{
+    sample.count += pass.count;
+    sample.sum += pass.sum;
+    if (sample.ordered)
+        sample.ranks.extend(std::size_t(pass.rankOut - sample.ranks.end()));
+    else
+        sample.values.extend(std::size_t(pass.valueOut - sample.values.end()));
+}
+
 void tallyCreatedRange(TicketTally &tally, const TicketSnapshot &s, const Selection &selection, std::size_t first,
                        std::size_t last, const SlaTargets &targets)
 {
-    // At most one value per ticket: growing the vectors would cost more than the pass.
-    tally.firstReplyMin.reserve(last - first);
-    tally.firstReplyBhMin.reserve(last - first);
-    tally.customers.reserve(tally.customers.size() + last - first);
+    PassTally pass;
+    pass.periodEnd = tally.periodEnd;
+    openSample(pass.firstReplyMin, tally.firstReplyMin, last - first);
+    openSample(pass.firstReplyBhMin, tally.firstReplyBhMin, last - first);
+    std::int32_t *customersStart = pass.customers.out = tally.customers.tail(last - first);
+    const TicketSnapshot::CreatedColumns columns = s.createdColumns();
+    const std::uint8_t *passes = selection.passesData();
     for (std::size_t i = first; i < last; ++i) {
-        if (selection.passes(i))
-            tallyCreated(tally, s.facts(i), targets);
+        if (!passes || passes[i])
+            tallyCreated(pass, columns.facts(i), targets);
     }
+    tally.created += pass.created;
+    tally.unreplied += pass.unreplied;
+    tally.closed += pass.closed;
+    tally.firstReplyWithinTarget.merge(pass.firstReplyWithinTarget);
+    closeSample(pass.firstReplyMin, tally.firstReplyMin);
+    closeSample(pass.firstReplyBhMin, tally.firstReplyBhMin);
+    tally.customers.extend(std::size_t(pass.customers.out - customersStart));
 }
 
 void tallySolvedRange(TicketTally &tally, const TicketSnapshot &s, const Selection &selection, std::size_t first,
                       std::size_t last)
 {
-    tally.resolutionHours.reserve(last - first);
-    tally.resolutionBhHours.reserve(last - first);
+    PassTally pass;
+    pass.periodEnd = tally.periodEnd;
+    openSample(pass.resolutionHours, tally.resolutionHours, last - first);
+    openSample(pass.resolutionBhHours, tally.resolutionBhHours, last - first);
+    const TicketSnapshot::SolvedColumns columns = s.solvedColumns();
+    const std::uint8_t *passes = selection.passesSolvedData();
     for (std::size_t k = first; k < last; ++k) {
-        if (selection.passesSolved(k))
-            tallySolved(tally, s.solvedFacts(k));
+        if (!passes || passes[k])
+            tallySolved(pass, columns.facts(k));
     }
+    tally.solved += pass.solved;
+    tally.closed += pass.closed;
+    closeSample(pass.resolutionHours, tally.resolutionHours);
+    closeSample(pass.resolutionBhHours, tally.resolutionBhHours);
+    tally.handleMin.merge(pass.handleMin);
+    tally.firstContactResolution.merge(pass.firstContactResolution);
+    tally.reopened.merge(pass.reopened);
+    tally.agentReplies.merge(pass.agentReplies);
+    tally.satisfied.merge(pass.satisfied);
+    tally.csatScore.merge(pass.csatScore);
+    tally.surveyAnswered.merge(pass.surveyAnswered);
 }
 
-std::vector<MetricValue> metricsFor(const TicketSnapshot &s, const Selection &selection, const OrderIndex *order,
-                                    const Period &p, const SlaTargets &targets)
+// The finished tally of the tickets created and solved in [from, to) (its backlog is not
+// counted here), remembered under the selection. `split`: the pass may use other threads (not
+// from inside a part: the pool's threads must never wait for each other).
+TicketTally tallyPeriod(const TicketSnapshot &s, const Selection &selection, const OrderIndex *order, std::int64_t from,
+                        std::int64_t to, const SlaTargets &targets, bool split)
 {
-    const auto [cFirst, cLast] = createdRange(s, p.start, p.end);
-    const auto [sFirst, sLast] = solvedRange(s, p.start, p.end);
-    const std::size_t parts = partsFor(cLast - cFirst + sLast - sFirst);
-    std::vector<TicketTally> partial(parts, newTally(order, p.end));
+    const Selection::PeriodKey key{from, to, targets.phone, targets.chat, targets.social, targets.other};
+    if (std::optional<TicketTally> known = selection.remembered(key))
+        return *known;
+    const auto [cFirst, cLast] = createdRange(s, from, to);
+    const auto [sFirst, sLast] = solvedRange(s, from, to);
+    const std::size_t parts = split ? partsFor(cLast - cFirst + sLast - sFirst) : 1;
+    std::vector<TicketTally> partial(parts, newTally(order, to));
     runParts(parts, [&](std::size_t part) {
         const auto [cFrom, cTo] = slice(cFirst, cLast, part, parts);
         tallyCreatedRange(partial[part], s, selection, cFrom, cTo, targets);
@@ -315,8 +435,16 @@ std::vector<MetricValue> metricsFor(const TicketSnapshot &s, const Selection &se
     TicketTally &tally = partial[0];
     for (std::size_t part = 1; part < parts; ++part)
         tally.merge(std::move(partial[part]));
-    tally.backlogAtEnd = backlogAt(s, selection, p.end);
     tally.finish();
+    selection.remember(key, tally);
+    return tally;
+}
+
+std::vector<MetricValue> metricsFor(const TicketSnapshot &s, const Selection &selection, const OrderIndex *order,
+                                    const Period &p, const SlaTargets &targets)
+{
+    TicketTally tally = tallyPeriod(s, selection, order, p.start, p.end, targets, true);
+    tally.backlogAtEnd = backlogAt(s, selection, p.end);
     return computeTicketMetrics(tally, s.fields);
 }
 
@@ -425,23 +553,15 @@ std::vector<MetricsGroup> timeGroups(const TicketSnapshot &s, const Selection &s
                                      const MetricsRequest &request)
 {
     const std::vector<TimeBucket> buckets = timeBuckets(s, request, request.grouping);
-    std::vector<TicketTally> tallies;
-    tallies.reserve(buckets.size());
-    for (const TimeBucket &bucket : buckets)
-        tallies.push_back(newTally(order, bucket.to));
+    std::vector<TicketTally> tallies(buckets.size());
     const std::size_t total = buckets.empty() ? 0
                                               : createdRange(s, buckets.front().from, buckets.back().to).second
                                                     - createdRange(s, buckets.front().from, buckets.back().to).first;
     // Buckets are independent: each part takes every parts-th one, finish() included.
     const std::size_t parts = partsFor(2 * total, buckets.size());
     runParts(parts, [&](std::size_t part) {
-        for (std::size_t b = part; b < buckets.size(); b += parts) {
-            const auto [cFirst, cLast] = createdRange(s, buckets[b].from, buckets[b].to);
-            tallyCreatedRange(tallies[b], s, selection, cFirst, cLast, request.slaTargets);
-            const auto [sFirst, sLast] = solvedRange(s, buckets[b].from, buckets[b].to);
-            tallySolvedRange(tallies[b], s, selection, sFirst, sLast);
-            tallies[b].finish();
-        }
+        for (std::size_t b = part; b < buckets.size(); b += parts)
+            tallies[b] = tallyPeriod(s, selection, order, buckets[b].from, buckets[b].to, request.slaTargets, parts == 1);
     });
     std::vector<MetricsGroup> groups;
     std::int64_t backlog = 0;

@@ -32,20 +32,24 @@ std::optional<double> p90NearestRank(std::vector<double> &values)
 
 OrderStatistics medianAndP90(std::vector<double> &values)
 {
-    if (values.empty())
+    return medianAndP90(values.data(), values.data() + values.size());
+}
+
+OrderStatistics medianAndP90(double *first, double *last)
+{
+    const auto n = std::size_t(last - first);
+    if (n == 0)
         return {};
-    const std::size_t n = values.size();
     const std::size_t middle = n / 2;
-    const auto at = [&](std::size_t i) { return values.begin() + std::ptrdiff_t(i); };
-    std::nth_element(values.begin(), at(middle), values.end());
+    std::nth_element(first, first + middle, last);
     OrderStatistics result;
-    const double upper = values[middle];
-    result.median = n % 2 == 1 ? upper : (*std::max_element(values.begin(), at(middle)) + upper) / 2.0;
+    const double upper = first[middle];
+    result.median = n % 2 == 1 ? upper : (*std::max_element(first, first + middle) + upper) / 2.0;
     // Everything after the middle is >= it, so the p90 is found among those.
     const std::size_t p90Index = (n * 9 + 9) / 10 - 1;
     if (p90Index > middle)
-        std::nth_element(at(middle + 1), at(p90Index), values.end());
-    result.p90 = values[p90Index];
+        std::nth_element(first + middle + 1, first + p90Index, last);
+    result.p90 = first[p90Index];
     return result;
 }
 

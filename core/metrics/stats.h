@@ -23,6 +23,7 @@ struct OrderStatistics
     std::optional<double> p90;
 };
 OrderStatistics medianAndP90(std::vector<double> &values);
+OrderStatistics medianAndP90(double *first, double *last);
 
 struct Proportion
 {

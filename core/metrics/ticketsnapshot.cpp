@@ -156,6 +156,19 @@ private:
     qint64 m_offset = 0;
 };
 
+// The derived arrays that are not serialized.
+void deriveIndexes(TicketSnapshot &s)
+{
+    s.longOpenCreated.clear();
+    s.longOpenClosed.clear();
+    for (const std::int32_t index : s.longOpen) {
+        const auto i = std::size_t(index);
+        s.longOpenCreated.push_back(s.createdAt[i]);
+        s.longOpenClosed.push_back(s.solvedAt[i] == TicketFacts::noTime ? std::numeric_limits<std::int64_t>::max()
+                                                                         : std::max(s.solvedAt[i], s.createdAt[i]));
+    }
+}
+
 } // namespace
 
 TicketSnapshot TicketSnapshot::fromFacts(std::vector<TicketFacts> rows, std::vector<std::uint32_t> tagOffsets,
@@ -268,6 +281,7 @@ TicketSnapshot TicketSnapshot::fromFacts(std::vector<TicketFacts> rows, std::vec
         if (s.solvedAt[i] == TicketFacts::noTime || s.solvedAt[i] - s.createdAt[i] >= s.longOpenSeconds)
             s.longOpen.push_back(std::int32_t(i));
     }
+    deriveIndexes(s);
 
     s.agentNames = std::move(agentNames);
     s.teamNames = std::move(teamNames);
@@ -458,6 +472,7 @@ std::optional<TicketSnapshot> TicketSnapshot::deserialize(QDataStream &in)
         consistent = consistent && tag >= -1 && tag < s.tagNames.size();
     if (!consistent)
         return std::nullopt;
+    deriveIndexes(s);
     return s;
 }
 

@@ -63,50 +63,87 @@ struct TicketSnapshot
     // open at T was created in [T - longOpenSeconds, T), so a backlog is two short scans.
     std::int64_t longOpenSeconds = 0;
     std::vector<std::int32_t> longOpen;
+    // Their creation and closing times side by side (closing: solved, or its creation when
+    // "solved" before it, or never), so that the second scan reads two short arrays.
+    std::vector<std::int64_t> longOpenCreated, longOpenClosed;
 
     QStringList agentNames, teamNames, channelNames, priorityNames, tagNames;
     TicketFields fields;
 
     std::size_t size() const { return createdAt.size(); }
 
-    // Ticket i (creation order) as the created cohort's metrics see it; index = i.
-    TicketFacts facts(std::size_t i) const
+    // The columns as raw pointers, for the passes: taken once before a loop, they stay in
+    // registers (a vector's data pointer would be reloaded after every store to a tally).
+    struct CreatedColumns
     {
-        TicketFacts t;
-        t.createdAt = createdAt[i];
-        t.solvedAt = solvedAt[i];
-        t.firstReplyMin = firstReplyMin[i];
-        t.firstReplyBhMin = firstReplyBhMin[i];
-        t.customer = customer[i];
-        t.index = std::int32_t(i);
-        t.agent = agent[i];
-        t.team = team[i];
-        t.channel = channel[i];
-        t.priority = priority[i];
-        t.channelClass = channelClass[i];
-        return t;
-    }
-    // Solved ticket k (solved order) as the solved cohort's metrics see it; index = k.
-    TicketFacts solvedFacts(std::size_t k) const
+        const std::int64_t *createdAt, *solvedAt;
+        const double *firstReplyMin, *firstReplyBhMin;
+        const std::int32_t *customer;
+        const std::int16_t *agent, *team, *channel, *priority;
+        const ChannelClass *channelClass;
+
+        // Ticket i (creation order) as the created cohort's metrics see it; index = i.
+        TicketFacts facts(std::size_t i) const
+        {
+            TicketFacts t;
+            t.createdAt = createdAt[i];
+            t.solvedAt = solvedAt[i];
+            t.firstReplyMin = firstReplyMin[i];
+            t.firstReplyBhMin = firstReplyBhMin[i];
+            t.customer = customer[i];
+            t.index = std::int32_t(i);
+            t.agent = agent[i];
+            t.team = team[i];
+            t.channel = channel[i];
+            t.priority = priority[i];
+            t.channelClass = channelClass[i];
+            return t;
+        }
+    };
+    struct SolvedColumns
     {
-        TicketFacts t;
-        t.createdAt = solved.createdAt[k];
-        t.solvedAt = solved.solvedAt[k];
-        t.resolutionMin = solved.resolutionMin[k];
-        t.resolutionBhMin = solved.resolutionBhMin[k];
-        t.handleTimeS = solved.handleTimeS[k];
-        t.csatScore = solved.csatScore[k];
-        t.index = std::int32_t(k);
-        t.agent = solved.agent[k];
-        t.team = solved.team[k];
-        t.channel = solved.channel[k];
-        t.priority = solved.priority[k];
-        t.reopens = solved.reopens[k];
-        t.agentReplies = solved.agentReplies[k];
-        t.csatGood = solved.csatGood[k];
-        t.csatOffered = solved.csatOffered[k];
-        return t;
+        const std::int64_t *createdAt, *solvedAt;
+        const double *resolutionMin, *resolutionBhMin, *handleTimeS, *csatScore;
+        const std::int16_t *reopens, *agentReplies;
+        const std::int8_t *csatGood, *csatOffered;
+        const std::int16_t *agent, *team, *channel, *priority;
+
+        // Solved ticket k (solved order) as the solved cohort's metrics see it; index = k.
+        TicketFacts facts(std::size_t k) const
+        {
+            TicketFacts t;
+            t.createdAt = createdAt[k];
+            t.solvedAt = solvedAt[k];
+            t.resolutionMin = resolutionMin[k];
+            t.resolutionBhMin = resolutionBhMin[k];
+            t.handleTimeS = handleTimeS[k];
+            t.csatScore = csatScore[k];
+            t.index = std::int32_t(k);
+            t.agent = agent[k];
+            t.team = team[k];
+            t.channel = channel[k];
+            t.priority = priority[k];
+            t.reopens = reopens[k];
+            t.agentReplies = agentReplies[k];
+            t.csatGood = csatGood[k];
+            t.csatOffered = csatOffered[k];
+            return t;
+        }
+    };
+    CreatedColumns createdColumns() const
+    {
+        return {createdAt.data(), solvedAt.data(), firstReplyMin.data(), firstReplyBhMin.data(), customer.data(),
+                agent.data(), team.data(), channel.data(), priority.data(), channelClass.data()};
     }
+    SolvedColumns solvedColumns() const
+    {
+        const Solved &v = solved;
+        return {v.createdAt.data(), v.solvedAt.data(), v.resolutionMin.data(), v.resolutionBhMin.data(),
+                v.handleTimeS.data(), v.csatScore.data(), v.reopens.data(), v.agentReplies.data(), v.csatGood.data(),
+                v.csatOffered.data(), v.agent.data(), v.team.data(), v.channel.data(), v.priority.data()};
+    }
+    TicketFacts facts(std::size_t i) const { return createdColumns().facts(i); }
+    TicketFacts solvedFacts(std::size_t k) const { return solvedColumns().facts(k); }
 
     // From plain rows in any order (tests, and the build from the tickets table). The tags of
     // row i are tagIds[tagOffsets[i] .. tagOffsets[i+1]); empty offsets: no tags.

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,76 @@
 #endif
 
 namespace sl {
+
+// A growable array whose append is a compare and a store, inlined into the passes (a
+// std::vector's push_back is not inlined there, and a pass appends to several per ticket).
+template<typename T>
+class AppendBuffer
+{
+public:
+    AppendBuffer() = default;
+    AppendBuffer(const AppendBuffer &other) { append(other); }
+    AppendBuffer &operator=(const AppendBuffer &other)
+    {
+        if (this != &other) {
+            m_size = 0;
+            append(other);
+        }
+        return *this;
+    }
+    AppendBuffer(AppendBuffer &&) noexcept = default;
+    AppendBuffer &operator=(AppendBuffer &&) noexcept = default;
+
+    SL_ALWAYS_INLINE void push(T value)
+    {
+        if (m_size == m_capacity)
+            grow(m_size + 1);
+        m_data[m_size++] = value;
+    }
+    void reserveMore(std::size_t more)
+    {
+        if (m_size + more > m_capacity)
+            grow(m_size + more);
+    }
+    void append(const AppendBuffer &other)
+    {
+        reserveMore(other.m_size);
+        std::copy(other.begin(), other.end(), m_data.get() + m_size);
+        m_size += other.m_size;
+    }
+    // Room for `n` more at the end, to be written directly and then counted with extend().
+    T *tail(std::size_t n)
+    {
+        reserveMore(n);
+        return end();
+    }
+    void extend(std::size_t n) { m_size += n; }
+    void release()
+    {
+        m_data.reset();
+        m_size = m_capacity = 0;
+    }
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    T *begin() { return m_data.get(); }
+    T *end() { return m_data.get() + m_size; }
+    const T *begin() const { return m_data.get(); }
+    const T *end() const { return m_data.get() + m_size; }
+
+private:
+    __attribute__((noinline)) void grow(std::size_t atLeast)
+    {
+        const std::size_t capacity = std::max({atLeast, m_capacity * 2, std::size_t(16)});
+        std::unique_ptr<T[]> data(new T[capacity]);
+        std::copy(begin(), end(), data.get());
+        m_data = std::move(data);
+        m_capacity = capacity;
+    }
+
+    std::unique_ptr<T[]> m_data;
+    std::size_t m_size = 0;
+    std::size_t m_capacity = 0;
+};
 
 // Channel classes the first-reply targets are defined for.
 enum class ChannelClass : std::uint8_t { Phone, Chat, Social, Other };
@@ -165,7 +236,7 @@ struct OrderedColumn
     }
     // The median and p90 (the conventions of stats::medianAndP90) of the values of `ranks`,
     // which it reorders.
-    stats::OrderStatistics orderStatistics(std::vector<std::uint32_t> &ranks) const;
+    stats::OrderStatistics orderStatistics(std::uint32_t *first, std::uint32_t *last) const;
 };
 
 // The durations of one cohort: what a mean, a median and a p90 need. finish() computes the
@@ -175,9 +246,9 @@ struct DurationSample
 {
     std::int64_t count = 0;
     double sum = 0;
-    std::vector<double> values;
+    AppendBuffer<double> values;
     const OrderedColumn *ordered = nullptr;
-    std::vector<std::uint32_t> ranks;
+    AppendBuffer<std::uint32_t> ranks;
     std::optional<double> median;
     std::optional<double> p90;
 
@@ -187,17 +258,17 @@ struct DurationSample
         ++count;
         sum += value;
         if (ordered)
-            ranks.push_back(ordered->rankOf[std::size_t(ticket)]);
+            ranks.push(ordered->rankOf[std::size_t(ticket)]);
         else
-            values.push_back(value);
+            values.push(value);
     }
     std::optional<double> mean() const { return count ? std::optional<double>(sum / double(count)) : std::nullopt; }
-    void reserve(std::size_t more)
+    void reserveMore(std::size_t more)
     {
         if (ordered)
-            ranks.reserve(ranks.size() + more);
+            ranks.reserveMore(more);
         else
-            values.reserve(values.size() + more);
+            values.reserveMore(more);
     }
     // Computes the median and p90 and releases the values.
     void finish();
@@ -206,8 +277,8 @@ struct DurationSample
     {
         count += other.count;
         sum += other.sum;
-        values.insert(values.end(), other.values.begin(), other.values.end());
-        ranks.insert(ranks.end(), other.ranks.begin(), other.ranks.end());
+        values.append(other.values);
+        ranks.append(other.ranks);
     }
 };
 
@@ -260,7 +331,7 @@ struct TicketTally
     DurationSample firstReplyBhMin;
     std::int64_t unreplied = 0;
     Trials firstReplyWithinTarget;
-    std::vector<std::int32_t> customers; // requesters, repeats included; made distinct by finish()
+    AppendBuffer<std::int32_t> customers; // requesters, repeats included; made distinct by finish()
     std::int64_t distinctCustomers = 0;
 
     // solved cohort
@@ -290,8 +361,10 @@ struct TicketTally
 
 
 // What counts where, id by id. A ticket's row is plain data; "no value" fields leave it out of the
-// metrics that need them.
-SL_ALWAYS_INLINE void tallyCreated(TicketTally &tally, const TicketFacts &t, const SlaTargets &targets)
+// metrics that need them. Templates only so that the query engine's passes can count into
+// locals of the same shape (see metricsquery.cpp); TicketTally is the one to read.
+template<typename Tally>
+SL_ALWAYS_INLINE void tallyCreated(Tally &tally, const TicketFacts &t, const SlaTargets &targets)
 {
     // tickets_created: every ticket of the created cohort.
     ++tally.created;
@@ -316,13 +389,14 @@ SL_ALWAYS_INLINE void tallyCreated(TicketTally &tally, const TicketFacts &t, con
         tally.firstReplyWithinTarget.add(false);
     // tickets_per_customer: the requesters, made distinct at the end.
     if (t.customer >= 0)
-        tally.customers.push_back(t.customer);
+        tally.customers.push(t.customer);
     // (backlog) a row solved before it was created was never open.
     if (detail::has(t.solvedAt) && t.solvedAt < t.createdAt)
         ++tally.closed;
 }
 
-SL_ALWAYS_INLINE void tallySolved(TicketTally &tally, const TicketFacts &t)
+template<typename Tally>
+SL_ALWAYS_INLINE void tallySolved(Tally &tally, const TicketFacts &t)
 {
     // tickets_solved: every ticket of the solved cohort.
     ++tally.solved;
