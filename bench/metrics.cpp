@@ -9,11 +9,25 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTextStream>
 
 #include <algorithm>
 #include <array>
 #include <random>
+
+// The process's peak resident memory, from /proc.
+long peakMegabytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLong() / 1024;
+    }
+    return -1;
+}
 
 int main(int argc, char **argv)
 {
@@ -32,12 +46,16 @@ int main(int argc, char **argv)
     }
     QElapsedTimer timer;
     timer.start();
-    const std::optional<sl::TicketSnapshot> built = sl::TicketSnapshot::build(*db, &error);
-    if (!built) {
-        out << error << '\n';
-        return 1;
+    {
+        db->connection().exec("PRAGMA cache_size=-2048"); // as TicketSnapshot::load() builds
+        const std::optional<sl::TicketSnapshot> built = sl::TicketSnapshot::build(*db, &error);
+        if (!built) {
+            out << error << '\n';
+            return 1;
+        }
+        out << "snapshot: " << built->size() << " tickets built from the tickets table in " << timer.elapsed()
+            << " ms (peak so far " << peakMegabytes() << " MB)\n";
     }
-    out << "snapshot: " << built->size() << " tickets built from the tickets table in " << timer.elapsed() << " ms\n";
     timer.restart();
     const std::optional<sl::TicketSnapshot> snapshot = sl::TicketSnapshot::load(*db, &error);
     if (!snapshot) {
@@ -61,6 +79,10 @@ int main(int argc, char **argv)
     timer.restart();
     sl::MetricsEngine engine(*snapshot);
     out << "engine: order-statistics indexes built in " << timer.elapsed() << " ms\n";
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (statm.open(QIODevice::ReadOnly))
+        out << "resident now (snapshot loaded + engine indexes): "
+            << statm.readAll().split(' ').value(1).toLong() * 4096 / (1024 * 1024) << " MB\n";
     std::vector<double> millis;
     std::array<std::vector<double>, 6> byKind;
     std::array<std::array<double, 5>, 6> parts; // fastest time of each step, per kind of filter

@@ -525,7 +525,11 @@ std::optional<TicketSnapshot> TicketSnapshot::load(Database &database, QString *
             }
         }
     }
+    // One sequential scan of the tickets: a page cache would only hold pages never read again.
+    const std::int64_t cacheSize = connection.queryInt("PRAGMA cache_size").value_or(-2000);
+    connection.exec("PRAGMA cache_size=-2048");
     std::optional<TicketSnapshot> built = build(database, error);
+    connection.exec("PRAGMA cache_size=" + std::to_string(cacheSize));
     // A cache that cannot be written (read-only file, disk full) only costs the next load time.
     QString ignored;
     if (built && !connection.isReadOnly())
