@@ -316,26 +316,36 @@ struct PassDuration
     std::uint32_t *rankOut = nullptr;
     double *valueOut = nullptr;
 
-    SL_ALWAYS_INLINE void add(double value, std::int32_t ticket)
+    // Writes the value (or its rank) either way and keeps it only when `has`: the room was
+    // reserved for every ticket of the pass, and no jump depends on the data.
+    SL_ALWAYS_INLINE void addIf(bool has, double value, std::int32_t ticket)
     {
-        ++count;
-        sum += value;
-        if (rankOf)
-            *rankOut++ = rankOf[ticket];
-        else
-            *valueOut++ = value;
+        count += has;
+        sum += has ? value : 0.0;
+        if (rankOf) {
+            *rankOut = rankOf[ticket];
+            rankOut += has;
+        } else {
+            *valueOut = value;
+            valueOut += has;
+        }
     }
 };
 
 struct PassCustomers
 {
     std::int32_t *out = nullptr;
-    SL_ALWAYS_INLINE void push(std::int32_t customer) { *out++ = customer; }
+    SL_ALWAYS_INLINE void pushIf(bool has, std::int32_t customer)
+    {
+        *out = customer;
+        out += has;
+    }
 };
 
 struct PassTally
 {
     std::int64_t periodEnd = 0;
+    AppendBuffer<std::int64_t> *pendingDeadlines = nullptr; // the tally's (rarely appended to)
     std::int64_t created = 0, unreplied = 0, closed = 0, solved = 0;
     PassDuration firstReplyMin, firstReplyBhMin, resolutionHours, resolutionBhHours;
     Trials firstReplyWithinTarget, firstContactResolution, reopened, satisfied, surveyAnswered;
@@ -369,6 +379,7 @@ void tallyCreatedRange(TicketTally &tally, const TicketSnapshot &s, const Select
 {
     PassTally pass;
     pass.periodEnd = tally.periodEnd;
+    pass.pendingDeadlines = &tally.ownDeadlines;
     openSample(pass.firstReplyMin, tally.firstReplyMin, last - first);
     openSample(pass.firstReplyBhMin, tally.firstReplyBhMin, last - first);
     std::int32_t *customersStart = pass.customers.out = tally.customers.tail(last - first);
@@ -413,8 +424,9 @@ void tallySolvedRange(TicketTally &tally, const TicketSnapshot &s, const Selecti
     tally.surveyAnswered.merge(pass.surveyAnswered);
 }
 
-// The finished tally of the tickets created and solved in [from, to) (its backlog is not
-// counted here), remembered under the selection. `split`: the pass may use other threads (not
+// The tally of the tickets created and solved in [from, to), not yet finished (so that tallies
+// of adjacent periods can still be merged) and without its backlog, remembered under the
+// selection. `split`: the pass may use other threads (not
 // from inside a part: the pool's threads must never wait for each other).
 TicketTally tallyPeriod(const TicketSnapshot &s, const Selection &selection, const OrderIndex *order, std::int64_t from,
                         std::int64_t to, const SlaTargets &targets, bool split)
@@ -435,7 +447,6 @@ TicketTally tallyPeriod(const TicketSnapshot &s, const Selection &selection, con
     TicketTally &tally = partial[0];
     for (std::size_t part = 1; part < parts; ++part)
         tally.merge(std::move(partial[part]));
-    tally.finish();
     selection.remember(key, tally);
     return tally;
 }
@@ -444,6 +455,7 @@ std::vector<MetricValue> metricsFor(const TicketSnapshot &s, const Selection &se
                                     const Period &p, const SlaTargets &targets)
 {
     TicketTally tally = tallyPeriod(s, selection, order, p.start, p.end, targets, true);
+    tally.finish();
     tally.backlogAtEnd = backlogAt(s, selection, p.end);
     return computeTicketMetrics(tally, s.fields);
 }
@@ -549,29 +561,42 @@ std::vector<TimeBucket> timeBuckets(const TicketSnapshot &s, const MetricsReques
 
 const QString noneKey = QStringLiteral("(none)");
 
+Period periodOf(const MetricsRequest &request);
+
+// Day, week or month buckets. The buckets cover the period exactly, so the period's own
+// metrics (`whole`) are the merge of theirs, and its backlog is the last bucket's.
 std::vector<MetricsGroup> timeGroups(const TicketSnapshot &s, const Selection &selection, const OrderIndex *order,
-                                     const MetricsRequest &request)
+                                     const MetricsRequest &request, std::vector<MetricValue> &whole)
 {
     const std::vector<TimeBucket> buckets = timeBuckets(s, request, request.grouping);
-    std::vector<TicketTally> tallies(buckets.size());
-    const std::size_t total = buckets.empty() ? 0
-                                              : createdRange(s, buckets.front().from, buckets.back().to).second
-                                                    - createdRange(s, buckets.front().from, buckets.back().to).first;
-    // Buckets are independent: each part takes every parts-th one, finish() included.
-    const std::size_t parts = partsFor(2 * total, buckets.size());
+    std::vector<TicketTally> tallies(buckets.size());  // unfinished, for the merge
+    std::vector<TicketTally> finished(buckets.size());
+    const auto [first, last] = buckets.empty() ? std::pair<std::size_t, std::size_t>{0, 0}
+                                               : createdRange(s, buckets.front().from, buckets.back().to);
+    // Buckets are independent: each part takes every parts-th one.
+    const std::size_t parts = partsFor(2 * (last - first), buckets.size());
     runParts(parts, [&](std::size_t part) {
-        for (std::size_t b = part; b < buckets.size(); b += parts)
+        for (std::size_t b = part; b < buckets.size(); b += parts) {
             tallies[b] = tallyPeriod(s, selection, order, buckets[b].from, buckets[b].to, request.slaTargets, parts == 1);
+            finished[b] = tallies[b];
+            finished[b].finish();
+        }
     });
     std::vector<MetricsGroup> groups;
     std::int64_t backlog = 0;
     for (std::size_t b = 0; b < buckets.size(); ++b) {
         // The backlog at each bucket's end: counted at the first, then carried forward with
         // what each bucket opened and closed.
-        backlog = b == 0 ? backlogAt(s, selection, buckets[b].to) : backlog + tallies[b].created - tallies[b].closed;
-        tallies[b].backlogAtEnd = backlog;
-        groups.push_back({buckets[b].key, computeTicketMetrics(tallies[b], s.fields)});
+        backlog = b == 0 ? backlogAt(s, selection, buckets[b].to) : backlog + finished[b].created - finished[b].closed;
+        finished[b].backlogAtEnd = backlog;
+        groups.push_back({buckets[b].key, computeTicketMetrics(finished[b], s.fields)});
     }
+    TicketTally all = newTally(order, buckets.empty() ? 0 : buckets.back().to);
+    for (TicketTally &tally : tallies)
+        all.merge(std::move(tally));
+    all.finish();
+    all.backlogAtEnd = buckets.empty() ? backlogAt(s, selection, periodOf(request).end) : backlog;
+    whole = computeTicketMetrics(all, s.fields);
     return groups;
 }
 
@@ -799,7 +824,12 @@ MetricsResult MetricsEngine::run(const MetricsRequest &request)
     const Period period = periodOf(request);
     MetricsResult result;
     const OrderIndex *order = d->order ? &*d->order : nullptr;
-    result.metrics = metricsFor(s, selection, order, period, request.slaTargets);
+    const bool byTimeBucket = request.grouping == Grouping::Day || request.grouping == Grouping::Week
+                              || request.grouping == Grouping::Month;
+    if (byTimeBucket)
+        result.groups = timeGroups(s, selection, order, request, result.metrics);
+    else
+        result.metrics = metricsFor(s, selection, order, period, request.slaTargets);
     if (request.compare && request.from && request.to) {
         // The previous period of the same length, in whole days, ending the day before `from`.
         const qint64 days = request.from->daysTo(*request.to) + 1;
@@ -812,7 +842,7 @@ MetricsResult MetricsEngine::run(const MetricsRequest &request)
     case Grouping::None: break;
     case Grouping::Day:
     case Grouping::Week:
-    case Grouping::Month: result.groups = timeGroups(s, selection, order, request); break;
+    case Grouping::Month: break; // above
     case Grouping::Hour:
     case Grouping::Weekday: result.groups = recurringGroups(s, selection, order, period, request); break;
     default: result.groups = attributeGroups(s, selection, order, period, request); break;

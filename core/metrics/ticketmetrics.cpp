@@ -88,8 +88,40 @@ void DurationSample::finish()
     ranks.release();
 }
 
+// Everything but the deadline pointer, which always points at the tally's own buffer.
+#define SL_TALLY_FIELDS(X)                                                                                             \
+    X(periodEnd) X(created) X(firstReplyMin) X(firstReplyBhMin) X(unreplied) X(firstReplyWithinTarget) X(customers)     \
+        X(distinctCustomers) X(solved) X(resolutionHours) X(resolutionBhHours) X(handleMin) X(firstContactResolution) \
+            X(reopened) X(agentReplies) X(satisfied) X(csatScore) X(surveyAnswered) X(backlogAtEnd) X(closed)        \
+                X(ownDeadlines)
+
+TicketTally &TicketTally::operator=(const TicketTally &other)
+{
+#define SL_COPY(field) field = other.field;
+    SL_TALLY_FIELDS(SL_COPY)
+#undef SL_COPY
+    pendingDeadlines = &ownDeadlines;
+    return *this;
+}
+
+TicketTally &TicketTally::operator=(TicketTally &&other) noexcept
+{
+#define SL_MOVE(field) field = std::move(other.field);
+    SL_TALLY_FIELDS(SL_MOVE)
+#undef SL_MOVE
+    pendingDeadlines = &ownDeadlines;
+    return *this;
+}
+
 void TicketTally::merge(TicketTally &&o)
 {
+    // Unreplied tickets of the other tally whose target passes within this period are misses.
+    for (const std::int64_t deadline : o.ownDeadlines) {
+        if (deadline < periodEnd)
+            firstReplyWithinTarget.add(false);
+        else
+            ownDeadlines.push(deadline);
+    }
     created += o.created;
     firstReplyMin.merge(std::move(o.firstReplyMin));
     firstReplyBhMin.merge(std::move(o.firstReplyBhMin));

@@ -62,6 +62,11 @@ public:
         std::copy(other.begin(), other.end(), m_data.get() + m_size);
         m_size += other.m_size;
     }
+    void pushIf(bool has, T value)
+    {
+        if (has)
+            push(value);
+    }
     // Room for `n` more at the end, to be written directly and then counted with extend().
     T *tail(std::size_t n)
     {
@@ -263,6 +268,11 @@ struct DurationSample
             values.push(value);
     }
     std::optional<double> mean() const { return count ? std::optional<double>(sum / double(count)) : std::nullopt; }
+    void addIf(bool has, double value, std::int32_t ticket)
+    {
+        if (has)
+            add(value, ticket);
+    }
     void reserveMore(std::size_t more)
     {
         if (ordered)
@@ -292,6 +302,12 @@ struct Trials
         ++trials;
         successes += success ? 1 : 0;
     }
+    // A trial only when `counts`; without a jump.
+    SL_ALWAYS_INLINE void addIf(bool counts, bool success)
+    {
+        trials += counts;
+        successes += counts & success;
+    }
     void merge(const Trials &other)
     {
         trials += other.trials;
@@ -308,6 +324,12 @@ struct MeanSample
     {
         ++count;
         sum += value;
+    }
+    // `value` only when `has` (pass 0 otherwise); without a jump.
+    SL_ALWAYS_INLINE void addIf(bool has, double value)
+    {
+        count += has;
+        sum += has ? value : 0.0;
     }
     std::optional<double> mean() const { return count ? std::optional<double>(sum / double(count)) : std::nullopt; }
     void merge(const MeanSample &other)
@@ -332,6 +354,12 @@ struct TicketTally
     std::int64_t unreplied = 0;
     Trials firstReplyWithinTarget;
     AppendBuffer<std::int32_t> customers; // requesters, repeats included; made distinct by finish()
+    // Unreplied tickets whose first-reply target passes after periodEnd: when this tally is
+    // merged into one of a longer period (a trend's buckets into the whole), those whose
+    // target passes before the longer period's end become misses there. (A pointer so that a
+    // pass's locals can append to it; it points at ownDeadlines.)
+    AppendBuffer<std::int64_t> ownDeadlines;
+    AppendBuffer<std::int64_t> *pendingDeadlines = &ownDeadlines;
     std::int64_t distinctCustomers = 0;
 
     // solved cohort
@@ -354,8 +382,15 @@ struct TicketTally
     // time before their creation (such rows were never open). The query's running backlog uses it.
     std::int64_t closed = 0;
 
+    TicketTally() = default;
+    TicketTally(const TicketTally &other) { *this = other; }
+    TicketTally &operator=(const TicketTally &other);
+    TicketTally(TicketTally &&other) noexcept { *this = std::move(other); }
+    TicketTally &operator=(TicketTally &&other) noexcept;
+
     void finish();
-    // Adds the tally of another part of the same cohorts (before finish()).
+    // Adds the tally of another part of the same cohorts, or of an adjacent earlier period
+    // (before finish()).
     void merge(TicketTally &&other);
 };
 
@@ -363,6 +398,9 @@ struct TicketTally
 // What counts where, id by id. A ticket's row is plain data; "no value" fields leave it out of the
 // metrics that need them. Templates only so that the query engine's passes can count into
 // locals of the same shape (see metricsquery.cpp); TicketTally is the one to read.
+// The passes call these for every ticket, and which branch a ticket takes is data (rated or
+// not, replied or not): written as `addIf(condition, ...)`, they count without jumping, so a
+// million tickets cost no branch mispredictions.
 template<typename Tally>
 SL_ALWAYS_INLINE void tallyCreated(Tally &tally, const TicketFacts &t, const SlaTargets &targets)
 {
@@ -370,29 +408,28 @@ SL_ALWAYS_INLINE void tallyCreated(Tally &tally, const TicketFacts &t, const Sla
     ++tally.created;
     // frt_*: calendar first reply time; tickets without a reply are left out of the durations.
     const std::optional<double> replyMinutes = firstReplyMinutes(t);
-    if (replyMinutes)
-        tally.firstReplyMin.add(*replyMinutes, t.index);
+    const bool replied = replyMinutes.has_value();
+    tally.firstReplyMin.addIf(replied, replyMinutes.value_or(0.0), t.index);
     // frt_bh_*: the business-hours first reply time (the export's own, or from the team's
     // calendar); never calendar time.
-    if (detail::has(t.firstReplyBhMin))
-        tally.firstReplyBhMin.add(t.firstReplyBhMin, t.index);
+    const bool repliedBh = detail::has(t.firstReplyBhMin);
+    tally.firstReplyBhMin.addIf(repliedBh, repliedBh ? t.firstReplyBhMin : 0.0, t.index);
     // frt_unreplied: no agent reply yet, by any measure.
-    if (!detail::hasReply(t))
-        ++tally.unreplied;
+    const bool unreplied = !detail::hasReply(t);
+    tally.unreplied += unreplied;
     // sla_first_reply_pct: replied within the channel's target, of tickets replied to or whose
     // target passed unreplied before the period's end (misses); a ticket whose target has not
     // passed yet is not counted.
-    const std::int64_t target = targets.forClass(t.channelClass);
-    if (replyMinutes)
-        tally.firstReplyWithinTarget.add(*replyMinutes * 60.0 <= double(target));
-    else if (!detail::hasReply(t) && t.createdAt + target < tally.periodEnd)
-        tally.firstReplyWithinTarget.add(false);
+    const std::int64_t deadline = t.createdAt + targets.forClass(t.channelClass);
+    const bool missedUnreplied = unreplied & (deadline < tally.periodEnd);
+    tally.firstReplyWithinTarget.addIf(replied | missedUnreplied,
+                                       replied & (replyMinutes.value_or(0.0) * 60.0 <= double(deadline - t.createdAt)));
+    if (unreplied & !missedUnreplied) [[unlikely]]
+        tally.pendingDeadlines->push(deadline); // a miss in any longer period that includes the deadline
     // tickets_per_customer: the requesters, made distinct at the end.
-    if (t.customer >= 0)
-        tally.customers.push(t.customer);
+    tally.customers.pushIf(t.customer >= 0, t.customer);
     // (backlog) a row solved before it was created was never open.
-    if (detail::has(t.solvedAt) && t.solvedAt < t.createdAt)
-        ++tally.closed;
+    tally.closed += detail::has(t.solvedAt) & (t.solvedAt < t.createdAt);
 }
 
 template<typename Tally>
@@ -400,37 +437,32 @@ SL_ALWAYS_INLINE void tallySolved(Tally &tally, const TicketFacts &t)
 {
     // tickets_solved: every ticket of the solved cohort.
     ++tally.solved;
-    if (detail::has(t.createdAt) && t.solvedAt >= t.createdAt)
-        ++tally.closed; // (backlog) a ticket with no creation time was never in it
+    // (backlog) a ticket with no creation time was never in it.
+    tally.closed += detail::has(t.createdAt) & (t.solvedAt >= t.createdAt);
     // resolution_*: last solved - created in calendar hours (the export's own column when present).
-    if (const std::optional<double> hours = resolutionHours(t))
-        tally.resolutionHours.add(*hours, t.index);
-    if (detail::has(t.resolutionBhMin))
-        tally.resolutionBhHours.add(t.resolutionBhMin / 60.0, t.index);
+    const std::optional<double> hours = resolutionHours(t);
+    tally.resolutionHours.addIf(hours.has_value(), hours.value_or(0.0), t.index);
+    const bool hasBh = detail::has(t.resolutionBhMin);
+    tally.resolutionBhHours.addIf(hasBh, hasBh ? t.resolutionBhMin / 60.0 : 0.0, t.index);
     // aht_min: tracked handle time of the tickets that have one.
-    if (detail::has(t.handleTimeS))
-        tally.handleMin.add(t.handleTimeS / 60.0);
+    const bool tracked = detail::has(t.handleTimeS);
+    tally.handleMin.addIf(tracked, tracked ? t.handleTimeS / 60.0 : 0.0);
     // fcr_pct: exactly one agent reply and never reopened, of solved tickets with at least one
     // agent reply. A ticket whose reopen count the export does not give counts as not reopened:
     // the reply count alone then decides.
-    if (t.agentReplies >= 1)
-        tally.firstContactResolution.add(t.agentReplies == 1 && t.reopens <= 0);
+    tally.firstContactResolution.addIf(t.agentReplies >= 1, (t.agentReplies == 1) & (t.reopens <= 0));
     // reopen_pct: reopened at least once, of solved tickets whose reopen count is known.
-    if (t.reopens >= 0)
-        tally.reopened.add(t.reopens > 0);
+    tally.reopened.addIf(t.reopens >= 0, t.reopens > 0);
     // replies_mean: agent replies of solved tickets whose count is known.
-    if (t.agentReplies >= 0)
-        tally.agentReplies.add(t.agentReplies);
+    tally.agentReplies.addIf(t.agentReplies >= 0, double(t.agentReplies));
     // csat_pct, csat_responses: satisfied of rated. A rating has no time of its own in a ticket
     // export, so it takes its ticket's solved time.
-    if (t.csatGood >= 0)
-        tally.satisfied.add(t.csatGood == 1);
+    tally.satisfied.addIf(t.csatGood >= 0, t.csatGood == 1);
     // csat_mean: the 1-5 score where the source gives one.
-    if (detail::has(t.csatScore))
-        tally.csatScore.add(t.csatScore);
+    const bool scored = detail::has(t.csatScore);
+    tally.csatScore.addIf(scored, scored ? t.csatScore : 0.0);
     // survey_response_rate_pct: rated of offered, where the export says which were offered.
-    if (t.csatOffered == 1)
-        tally.surveyAnswered.add(t.csatGood >= 0);
+    tally.surveyAnswered.addIf(t.csatOffered == 1, t.csatGood >= 0);
 }
 
 } // namespace sl

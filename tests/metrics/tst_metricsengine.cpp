@@ -266,6 +266,8 @@ private slots:
             request.grouping = grouping;
             const MetricsResult grouped = engine.run(request);
             QVERIFY(!grouped.groups.empty());
+            // The period's own figures, here merged from the buckets', are the same.
+            compareMetrics(grouped.metrics, reference.metrics(start, end, everyone), QStringLiteral("grouped period"));
             for (const MetricsGroup &group : grouped.groups) {
                 QDate first;
                 if (grouping == Grouping::Day)
