@@ -4,6 +4,7 @@
 #include "csv/csvreader.h"
 #include "demo/demobuilder.h"
 #include "import/importjob.h"
+#include "import/kinds.h"
 #include "import/inspector.h"
 #include "import/valueparsers.h"
 #include "metrics/metricsquery.h"
@@ -286,7 +287,9 @@ int runImport(const QStringList &arguments)
                                                  "duplicates. Each file is one transaction."));
     const QCommandLineOption dbOption(QStringLiteral("db"), QObject::tr("The database file (created if missing)."),
                                       QStringLiteral("FILE"));
-    const QCommandLineOption kindOption(QStringLiteral("kind"), QObject::tr("tickets (detected by default)."),
+    const QCommandLineOption kindOption(QStringLiteral("kind"),
+                                        QObject::tr("tickets, calls, surveys, customers, costs, qa or events "
+                                                    "(default auto: detected from the header)."),
                                         QStringLiteral("K"), QStringLiteral("auto"));
     const QCommandLineOption profileOption(QStringLiteral("profile"),
                                            QObject::tr("Source format: zendesk, zendesk-explore, freshdesk, generic "
@@ -308,10 +311,11 @@ int runImport(const QStringList &arguments)
     if (parser.positionalArguments().isEmpty())
         return usageError(QObject::tr("import needs at least one FILE.csv"));
     const QString kind = parser.value(kindOption);
-    if (kind != QLatin1String("auto") && kind != QLatin1String("tickets"))
-        return usageError(QObject::tr("--kind \"%1\" is not supported yet: this version imports tickets").arg(kind));
+    if (kind != QLatin1String("auto") && !recordKindFromName(kind))
+        return usageError(QObject::tr("--kind must be tickets, calls, surveys, customers, costs, qa or events"));
 
     ImportOptions options;
+    options.kind = kind;
     options.profile = parser.value(profileOption);
     options.strict = parser.isSet(strictOption);
     const std::optional<QTimeZone> zone = timeZoneOption(parser, zoneOption, &exitCode);

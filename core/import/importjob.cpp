@@ -1,5 +1,6 @@
 #include "import/importjob.h"
 
+#include "import/kinds.h"
 #include "import/rowbatch.h"
 #include "store/database.h"
 #include "store/ticketwriter.h"
@@ -79,6 +80,132 @@ QString delimiterName(char delimiter)
     }
 }
 
+// The pipeline of every kind but tickets: one thread, one transaction, the kind's importer
+// doing the mapping and writing (see kinds.h).
+ImportReport runKindImport(Database &database, const QString &filePath, const ImportOptions &options,
+                           const ImportProgress &progress, KindImporter &importer, const KindMatch &match,
+                           const QStringList &header, ImportReport report)
+{
+    const auto failed = [&report](const QString &message) {
+        report.outcome = ImportReport::Outcome::Failed;
+        report.error = message;
+        return report;
+    };
+    report.kind = recordKindName(match.kind);
+    report.profile = match.profile;
+    CsvReaderOptions readerOptions;
+    readerOptions.encoding = report.format.encoding;
+    readerOptions.delimiter = report.format.delimiter;
+    CsvRecord record;
+
+    // Pass 1: the first records, for what only the data can tell.
+    {
+        CsvReader sampler(filePath, readerOptions);
+        if (!sampler.open() || !sampler.next(record))
+            return failed(sampler.error() ? readerErrorText(*sampler.error()) : QObject::tr("the file changed while reading"));
+        for (int skip = 0; skip < match.extraHeaderRows && sampler.next(record); ++skip) {
+        }
+        std::int64_t sampled = 0;
+        while (sampled < sampleRecords && sampler.next(record)) {
+            importer.observe(record);
+            ++sampled;
+        }
+        if (sampled == 0 && !sampler.error())
+            return failed(QObject::tr("line %1: the file has a header but no data rows").arg(record.line));
+    }
+
+    // Pass 2: everything, in one transaction.
+    CsvReader reader(filePath, readerOptions);
+    if (!reader.open() || !reader.next(record))
+        return failed(reader.error() ? readerErrorText(*reader.error()) : QObject::tr("the file changed while reading"));
+    for (int skip = 0; skip < match.extraHeaderRows && reader.next(record); ++skip) {
+    }
+    FileHasher hasher(filePath);
+    sqlite::Connection &connection = database.connection();
+    sqlite::Transaction transaction(connection);
+    if (!transaction.isActive())
+        return failed(QObject::tr("cannot write to the database: %1").arg(connection.lastError()));
+    const QFileInfo info(filePath);
+    sqlite::Statement insertImport = connection.prepare(
+        "INSERT INTO imports (file_name, file_path, file_size, kind, profile, encoding, delimiter, timezone, "
+        "started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    insertImport.bindText(1, info.fileName());
+    insertImport.bindText(2, info.absoluteFilePath());
+    insertImport.bindInt(3, info.size());
+    insertImport.bindText(4, report.kind);
+    insertImport.bindText(5, report.profile);
+    insertImport.bindText(6, encodingName(report.format.encoding));
+    insertImport.bindText(7, delimiterName(report.format.delimiter));
+    insertImport.bindText(8, QString::fromUtf8(options.timeZone.id()));
+    insertImport.bindInt(9, QDateTime::currentSecsSinceEpoch());
+    if (!insertImport.run())
+        return failed(QObject::tr("cannot write to the database: %1").arg(connection.lastError()));
+    report.importId = connection.lastInsertRowId();
+    QString error;
+    if (!importer.begin(database, report.importId, match, header, options, &error))
+        return failed(error);
+
+    RowIssue issue;
+    while (reader.next(record)) {
+        ++report.rowsRead;
+        switch (importer.write(record, issue, &error)) {
+        case KindImporter::Outcome::Inserted: ++report.inserted; break;
+        case KindImporter::Outcome::Updated: ++report.updated; break;
+        case KindImporter::Outcome::Unchanged: ++report.unchanged; break;
+        case KindImporter::Outcome::Failed:
+            return failed(QObject::tr("line %1: the database refused the row: %2 (nothing imported)").arg(record.line).arg(error));
+        case KindImporter::Outcome::Rejected:
+            ++report.rejected;
+            if (report.issues.size() < maxListedIssues)
+                report.issues.push_back(issue);
+            if (options.strict) {
+                return failed(QObject::tr("line %1: %2%3 (--strict: nothing imported)")
+                                  .arg(issue.line)
+                                  .arg(issue.column.isEmpty() ? QString() : QObject::tr("column \"%1\": ").arg(issue.column))
+                                  .arg(issue.message));
+            }
+            break;
+        }
+        if (progress && report.rowsRead % 4096 == 0 && !progress(reader.bytesRead(), reader.totalBytes())) {
+            report.outcome = ImportReport::Outcome::Cancelled;
+            return report; // the transaction rolls back
+        }
+    }
+    if (const std::optional<CsvError> &readError = reader.error()) {
+        if (readError->kind != CsvError::Kind::UnterminatedQuote)
+            return failed(readerErrorText(*readError) + QObject::tr(" (nothing imported)"));
+        ++report.rowsRead;
+        ++report.rejected;
+        report.issues.push_back({readError->line, QString(), readError->message});
+        if (options.strict)
+            return failed(readerErrorText(*readError) + QObject::tr(" (--strict: nothing imported)"));
+    }
+    if (!importer.end(&report.inserted, &report.updated, &report.unchanged, &error))
+        return failed(error);
+    report.notes += importer.notes();
+
+    sqlite::Statement finish = connection.prepare(
+        "UPDATE imports SET sha256 = ?1, finished_at = ?2, rows_read = ?3, inserted = ?4, updated = ?5, "
+        "unchanged = ?6, rejected = ?7, extra_columns = ?8 WHERE id = ?9");
+    finish.bindText(1, hasher.result());
+    finish.bindInt(2, QDateTime::currentSecsSinceEpoch());
+    finish.bindInt(3, report.rowsRead);
+    finish.bindInt(4, report.inserted);
+    finish.bindInt(5, report.updated);
+    finish.bindInt(6, report.unchanged);
+    finish.bindInt(7, report.rejected);
+    finish.bindText(8, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(importer.extraColumnNames()))
+                                             .toJson(QJsonDocument::Compact)));
+    finish.bindInt(9, report.importId);
+    const bool changed = report.inserted > 0 || report.updated > 0;
+    if (!finish.run() || (changed && !database.bumpDataVersion()) || !transaction.commit())
+        return failed(QObject::tr("cannot write to the database: %1 (nothing imported)").arg(connection.lastError()));
+    if (progress)
+        progress(reader.totalBytes(), reader.totalBytes());
+    report.outcome = ImportReport::Outcome::Imported;
+    return report;
+}
+
 } // namespace
 
 ImportReport runImport(Database &database, const QString &filePath, const ImportOptions &options,
@@ -106,7 +233,43 @@ ImportReport runImport(Database &database, const QString &filePath, const Import
     for (std::string_view field : record.fields)
         header.append(QString::fromUtf8(field.data(), qsizetype(field.size())));
 
-    const ProfileDetection detection = detectTicketProfile(header, options.profile);
+    // Which kind of export this is: a help desk's own ticket profile wins; else the kind whose
+    // profile recognises the most columns; the generic ticket profile comes last.
+    std::optional<RecordKind> forcedKind;
+    if (!options.kind.isEmpty() && options.kind != QLatin1String("auto")) {
+        forcedKind = recordKindFromName(options.kind);
+        if (!forcedKind)
+            return failed(QObject::tr("unknown kind \"%1\" (expected tickets, calls, surveys, customers, costs, qa or "
+                                      "events)").arg(options.kind));
+    }
+    const ProfileDetection detection = !forcedKind || *forcedKind == RecordKind::Tickets
+                                           ? detectTicketProfile(header, options.profile)
+                                           : ProfileDetection{};
+    const bool specificTickets = detection.match && !detection.match->profile->generic;
+    if (!specificTickets && (!forcedKind || *forcedKind != RecordKind::Tickets)) {
+        std::vector<std::unique_ptr<KindImporter>> importers = createKindImporters();
+        KindImporter *best = nullptr;
+        KindMatch bestMatch;
+        for (const std::unique_ptr<KindImporter> &importer : importers) {
+            if (forcedKind && importer->kind() != *forcedKind)
+                continue;
+            KindMatch kindMatch = importer->match(header, options.profile);
+            if (kindMatch.score > bestMatch.score || (!kindMatch.refusal.isEmpty() && bestMatch.score == 0)) {
+                best = importer.get();
+                bestMatch = std::move(kindMatch);
+            }
+        }
+        const int genericScore = detection.match ? detection.match->score : 0;
+        if (best && !bestMatch.refusal.isEmpty() && bestMatch.score >= genericScore)
+            return failed(QObject::tr("line %1: %2").arg(record.line).arg(bestMatch.refusal));
+        if (best && bestMatch.score > 0 && bestMatch.score >= genericScore)
+            return runKindImport(database, filePath, options, progress, *best, bestMatch, header, report);
+        if (forcedKind) {
+            return failed(QObject::tr("line %1: the header is not one of a %2 export this version reads")
+                              .arg(record.line)
+                              .arg(options.kind));
+        }
+    }
     if (!detection.match)
         return failed(QObject::tr("line %1: %2").arg(record.line).arg(detection.message));
     const ProfileMatch &match = *detection.match;

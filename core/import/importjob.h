@@ -24,6 +24,7 @@ class Database;
 
 struct ImportOptions
 {
+    QString kind = QStringLiteral("auto");    // tickets, calls, surveys, customers, costs, qa, events; "auto" detects
     QString profile = QStringLiteral("auto"); // a profile id or family; "auto" detects
     QTimeZone timeZone = QTimeZone::systemTimeZone(); // for times the export writes without offset
     bool strict = false;                      // the first rejected row aborts the file

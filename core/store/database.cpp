@@ -115,6 +115,87 @@ CREATE TABLE snapshot_cache (
     data BLOB NOT NULL
 );
 )sql",
+    // 2 -> 3: the other kinds of export. Each table is keyed like tickets, by (source, the
+    // export's own id), so importing again updates and never duplicates; `extra` keeps the
+    // columns no field takes (their names in imports.extra_columns).
+    R"sql(
+CREATE TABLE calls (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    external_id NOT NULL,
+    started_at INTEGER,               -- UTC seconds: the call reached the queue
+    agent_id INTEGER REFERENCES agents(id),
+    team_id INTEGER REFERENCES teams(id), -- queue, skill or team
+    answered INTEGER,                 -- 1 answered, 0 abandoned, NULL unknown
+    wait_s REAL,                      -- until answered (speed of answer), or until the caller hung up
+    talk_s REAL,
+    hold_s REAL,
+    acw_s REAL,                       -- after-call work
+    resolved_first_contact INTEGER,   -- the source's own flag: 1, 0, NULL unknown
+    satisfaction REAL,                -- as given, on a scale topping at satisfaction_scale
+    satisfaction_scale INTEGER,
+    topic TEXT,
+    extra TEXT,
+    import_id INTEGER NOT NULL REFERENCES imports(id),
+    UNIQUE (source, external_id)
+);
+CREATE TABLE survey_responses (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    external_id NOT NULL,
+    responded_at INTEGER,             -- UTC seconds; NULL: the linked ticket's solved time is used
+    survey_type TEXT NOT NULL CHECK (survey_type IN ('csat', 'nps', 'ces')),
+    score REAL,                       -- NULL: offered, not answered
+    scale_min REAL NOT NULL,
+    scale_max REAL NOT NULL,
+    comment TEXT,
+    ticket_external_id TEXT,
+    customer_key TEXT,
+    agent_id INTEGER REFERENCES agents(id),
+    extra TEXT,
+    import_id INTEGER NOT NULL REFERENCES imports(id),
+    UNIQUE (source, external_id)
+);
+CREATE TABLE accounts (              -- customers as billing sees them (requesters are in customers)
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    external_id NOT NULL,
+    started_on TEXT,                  -- YYYY-MM-DD
+    ended_on TEXT,                    -- YYYY-MM-DD; NULL while active
+    churned INTEGER,                  -- the source's flag, when it gives no end date
+    plan TEXT,
+    monthly_revenue REAL,
+    total_revenue REAL,
+    extra TEXT,
+    import_id INTEGER NOT NULL REFERENCES imports(id),
+    UNIQUE (source, external_id)
+);
+CREATE TABLE period_costs (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    month TEXT NOT NULL,              -- YYYY-MM
+    channel TEXT NOT NULL DEFAULT '', -- '': the whole support cost of the month
+    support_cost REAL,
+    orders INTEGER,
+    extra TEXT,
+    import_id INTEGER NOT NULL REFERENCES imports(id),
+    UNIQUE (source, month, channel)
+);
+CREATE TABLE qa_reviews (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    external_id NOT NULL,
+    reviewed_at INTEGER,              -- UTC seconds
+    ticket_external_id TEXT,
+    agent_id INTEGER REFERENCES agents(id),
+    reviewer TEXT,
+    score REAL,
+    max_score REAL,                   -- NULL: the score is already 0-100
+    extra TEXT,
+    import_id INTEGER NOT NULL REFERENCES imports(id),
+    UNIQUE (source, external_id)
+);
+)sql",
 };
 
 } // namespace
