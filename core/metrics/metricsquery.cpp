@@ -354,7 +354,7 @@ struct PassTally
 };
 
 // Room for at most `n` values of `sample` (one per ticket of the pass).
-void openSample(PassDuration &pass, DurationSample &sample, std::size_t n)
+SL_ALWAYS_INLINE void openSample(PassDuration &pass, DurationSample &sample, std::size_t n)
 {
     if (sample.ordered) {
         pass.rankOf = sample.ordered->rankOf.data();
@@ -364,7 +364,7 @@ void openSample(PassDuration &pass, DurationSample &sample, std::size_t n)
     }
 }
 
-void closeSample(const PassDuration &pass, DurationSample &sample)
+SL_ALWAYS_INLINE void closeSample(const PassDuration &pass, DurationSample &sample)
 {
     sample.count += pass.count;
     sample.sum += pass.sum;
