@@ -234,23 +234,23 @@ public:
         std::int64_t from, to, phone, chat, social, other;
         auto operator<=>(const PeriodKey &) const = default;
     };
-    std::optional<TicketTally> remembered(const PeriodKey &key) const
+    std::shared_ptr<const TicketTally> remembered(const PeriodKey &key) const
     {
         const std::lock_guard lock(m_memoMutex);
         const auto found = m_memo.find(key);
-        return found == m_memo.end() ? std::nullopt : std::optional<TicketTally>(found->second);
+        return found == m_memo.end() ? nullptr : found->second;
     }
-    void remember(const PeriodKey &key, const TicketTally &tally) const
+    void remember(const PeriodKey &key, std::shared_ptr<const TicketTally> tally) const
     {
         const std::lock_guard lock(m_memoMutex);
         if (m_memo.size() > 512)
             m_memo.clear();
-        m_memo.emplace(key, tally);
+        m_memo.emplace(key, std::move(tally));
     }
 
 private:
     mutable std::mutex m_memoMutex;
-    mutable std::map<PeriodKey, TicketTally> m_memo;
+    mutable std::map<PeriodKey, std::shared_ptr<const TicketTally>> m_memo;
     MetricsFilter m_filter;
     std::vector<std::uint8_t> m_passes;       // empty: every ticket passes
     std::vector<std::uint8_t> m_passesSolved; // by solved position
@@ -428,12 +428,13 @@ void tallySolvedRange(TicketTally &tally, const TicketSnapshot &s, const Selecti
 // of adjacent periods can still be merged) and without its backlog, remembered under the
 // selection. `split`: the pass may use other threads (not
 // from inside a part: the pool's threads must never wait for each other).
-TicketTally tallyPeriod(const TicketSnapshot &s, const Selection &selection, const OrderIndex *order, std::int64_t from,
-                        std::int64_t to, const SlaTargets &targets, bool split)
+std::shared_ptr<const TicketTally> tallyPeriod(const TicketSnapshot &s, const Selection &selection,
+                                               const OrderIndex *order, std::int64_t from, std::int64_t to,
+                                               const SlaTargets &targets, bool split)
 {
     const Selection::PeriodKey key{from, to, targets.phone, targets.chat, targets.social, targets.other};
-    if (std::optional<TicketTally> known = selection.remembered(key))
-        return *known;
+    if (std::shared_ptr<const TicketTally> known = selection.remembered(key))
+        return known;
     const auto [cFirst, cLast] = createdRange(s, from, to);
     const auto [sFirst, sLast] = solvedRange(s, from, to);
     const std::size_t parts = split ? partsFor(cLast - cFirst + sLast - sFirst) : 1;
@@ -444,9 +445,9 @@ TicketTally tallyPeriod(const TicketSnapshot &s, const Selection &selection, con
         const auto [sFrom, sTo] = slice(sFirst, sLast, part, parts);
         tallySolvedRange(partial[part], s, selection, sFrom, sTo);
     });
-    TicketTally &tally = partial[0];
     for (std::size_t part = 1; part < parts; ++part)
-        tally.merge(std::move(partial[part]));
+        partial[0].merge(std::move(partial[part]));
+    auto tally = std::make_shared<const TicketTally>(std::move(partial[0]));
     selection.remember(key, tally);
     return tally;
 }
@@ -454,8 +455,8 @@ TicketTally tallyPeriod(const TicketSnapshot &s, const Selection &selection, con
 std::vector<MetricValue> metricsFor(const TicketSnapshot &s, const Selection &selection, const OrderIndex *order,
                                     const Period &p, const SlaTargets &targets)
 {
-    TicketTally tally = tallyPeriod(s, selection, order, p.start, p.end, targets, true);
-    tally.finish();
+    const std::shared_ptr<const TicketTally> counted = tallyPeriod(s, selection, order, p.start, p.end, targets, true);
+    TicketTally tally = finishedMerge({counted.get()}, p.end);
     tally.backlogAtEnd = backlogAt(s, selection, p.end);
     return computeTicketMetrics(tally, s.fields);
 }
@@ -569,7 +570,7 @@ std::vector<MetricsGroup> timeGroups(const TicketSnapshot &s, const Selection &s
                                      const MetricsRequest &request, std::vector<MetricValue> &whole)
 {
     const std::vector<TimeBucket> buckets = timeBuckets(s, request, request.grouping);
-    std::vector<TicketTally> tallies(buckets.size());  // unfinished, for the merge
+    std::vector<std::shared_ptr<const TicketTally>> tallies(buckets.size()); // unfinished, for the merge
     std::vector<TicketTally> finished(buckets.size());
     const auto [first, last] = buckets.empty() ? std::pair<std::size_t, std::size_t>{0, 0}
                                                : createdRange(s, buckets.front().from, buckets.back().to);
@@ -578,8 +579,7 @@ std::vector<MetricsGroup> timeGroups(const TicketSnapshot &s, const Selection &s
     runParts(parts, [&](std::size_t part) {
         for (std::size_t b = part; b < buckets.size(); b += parts) {
             tallies[b] = tallyPeriod(s, selection, order, buckets[b].from, buckets[b].to, request.slaTargets, parts == 1);
-            finished[b] = tallies[b];
-            finished[b].finish();
+            finished[b] = finishedMerge({tallies[b].get()}, buckets[b].to);
         }
     });
     std::vector<MetricsGroup> groups;
@@ -591,10 +591,10 @@ std::vector<MetricsGroup> timeGroups(const TicketSnapshot &s, const Selection &s
         finished[b].backlogAtEnd = backlog;
         groups.push_back({buckets[b].key, computeTicketMetrics(finished[b], s.fields)});
     }
-    TicketTally all = newTally(order, buckets.empty() ? 0 : buckets.back().to);
-    for (TicketTally &tally : tallies)
-        all.merge(std::move(tally));
-    all.finish();
+    std::vector<const TicketTally *> bucketTallies;
+    for (const std::shared_ptr<const TicketTally> &tally : tallies)
+        bucketTallies.push_back(tally.get());
+    TicketTally all = finishedMerge(bucketTallies, buckets.empty() ? periodOf(request).end : buckets.back().to);
     all.backlogAtEnd = buckets.empty() ? backlogAt(s, selection, periodOf(request).end) : backlog;
     whole = computeTicketMetrics(all, s.fields);
     return groups;

@@ -42,9 +42,18 @@ void findSetBits(const std::vector<std::uint64_t> &bits, const std::size_t (&wan
 
 } // namespace
 
-stats::OrderStatistics OrderedColumn::orderStatistics(std::uint32_t *first, std::uint32_t *last) const
+stats::OrderStatistics OrderedColumn::orderStatistics(const std::uint32_t *begin, const std::uint32_t *end) const
 {
-    const auto n = std::size_t(last - first);
+    // The small path selects in place: on a copy, so that the caller's ranks stay as they are.
+    thread_local std::vector<std::uint32_t> copy;
+    std::uint32_t *first = nullptr;
+    std::uint32_t *last = nullptr;
+    if (std::size_t(end - begin) * 256 < sorted.size()) {
+        copy.assign(begin, end);
+        first = copy.data();
+        last = copy.data() + copy.size();
+    }
+    const auto n = std::size_t(end - begin);
     if (n == 0)
         return {};
     const std::size_t middle = n / 2;
@@ -62,7 +71,7 @@ stats::OrderStatistics OrderedColumn::orderStatistics(std::uint32_t *first, std:
     } else {
         thread_local std::vector<std::uint64_t> bits;
         bits.assign((sorted.size() + 63) / 64, 0);
-        for (const std::uint32_t *rank = first; rank != last; ++rank)
+        for (const std::uint32_t *rank = begin; rank != end; ++rank)
             bits[*rank >> 6] |= std::uint64_t(1) << (*rank & 63);
         const std::size_t wanted[3] = {lowerMiddle, middle, p90Index}; // ascending
         findSetBits(bits, wanted, rankAt);
@@ -75,17 +84,121 @@ stats::OrderStatistics OrderedColumn::orderStatistics(std::uint32_t *first, std:
     return result;
 }
 
+namespace {
+
+// Order statistics over the samples of one column in several tallies (the buckets of a trend,
+// the parts of a pass), reading their buffers and leaving them as they are.
+stats::OrderStatistics orderStatisticsOf(const std::vector<const DurationSample *> &samples)
+{
+    if (samples.empty())
+        return {};
+    std::size_t n = 0;
+    for (const DurationSample *sample : samples)
+        n += sample->ordered ? sample->ranks.size() : sample->values.size();
+    if (n == 0)
+        return {};
+    if (const OrderedColumn *ordered = samples.front()->ordered) {
+        if (samples.size() == 1 && n * 256 >= ordered->sorted.size())
+            return ordered->orderStatistics(samples.front()->ranks.begin(), samples.front()->ranks.end());
+        thread_local std::vector<std::uint32_t> ranks;
+        ranks.clear();
+        for (const DurationSample *sample : samples)
+            ranks.insert(ranks.end(), sample->ranks.begin(), sample->ranks.end());
+        return ordered->orderStatistics(ranks.data(), ranks.data() + ranks.size());
+    }
+    thread_local std::vector<double> values;
+    values.clear();
+    for (const DurationSample *sample : samples)
+        values.insert(values.end(), sample->values.begin(), sample->values.end());
+    return stats::medianAndP90(values.data(), values.data() + values.size());
+}
+
+// Distinct requesters over several tallies: a bit per customer id (a few dozen KB for a million
+// tickets, so it stays in the cache), set as they come, then cleared the same way.
+std::int64_t distinctCustomersOf(const std::vector<const TicketTally *> &tallies)
+{
+    thread_local std::vector<std::uint64_t> seen;
+    std::int64_t distinct = 0;
+    for (const TicketTally *tally : tallies) {
+        for (const std::int32_t customer : tally->customers) {
+            const auto c = std::size_t(customer);
+            if (c / 64 >= seen.size())
+                seen.resize(std::max(c / 64 + 1, seen.size() * 2), 0);
+            const std::uint64_t bit = std::uint64_t(1) << (c & 63);
+            distinct += (seen[c / 64] & bit) ? 0 : 1;
+            seen[c / 64] |= bit;
+        }
+    }
+    for (const TicketTally *tally : tallies) {
+        for (const std::int32_t customer : tally->customers)
+            seen[std::size_t(customer) / 64] = 0;
+    }
+    return distinct;
+}
+
+template<typename Member>
+std::vector<const DurationSample *> samplesOf(const std::vector<const TicketTally *> &tallies, Member member)
+{
+    std::vector<const DurationSample *> samples;
+    for (const TicketTally *tally : tallies)
+        samples.push_back(&(tally->*member));
+    return samples;
+}
+
+} // namespace
+
 void DurationSample::finish()
 {
-    stats::OrderStatistics order;
-    if (ordered)
-        order = ordered->orderStatistics(ranks.begin(), ranks.end());
-    else if (!values.empty())
-        order = stats::medianAndP90(values.begin(), values.end());
+    const stats::OrderStatistics order = orderStatisticsOf({this});
     median = order.median;
     p90 = order.p90;
     values.release();
     ranks.release();
+}
+
+TicketTally finishedMerge(const std::vector<const TicketTally *> &parts, std::int64_t periodEnd)
+{
+    TicketTally result;
+    result.periodEnd = periodEnd;
+    for (const TicketTally *o : parts) {
+        // Unreplied tickets whose target passes within the merged period are misses there.
+        for (const std::int64_t deadline : o->ownDeadlines) {
+            if (deadline < periodEnd)
+                result.firstReplyWithinTarget.add(false);
+            else
+                result.ownDeadlines.push(deadline);
+        }
+        result.created += o->created;
+        result.unreplied += o->unreplied;
+        result.firstReplyWithinTarget.merge(o->firstReplyWithinTarget);
+        result.solved += o->solved;
+        result.handleMin.merge(o->handleMin);
+        result.firstContactResolution.merge(o->firstContactResolution);
+        result.reopened.merge(o->reopened);
+        result.agentReplies.merge(o->agentReplies);
+        result.satisfied.merge(o->satisfied);
+        result.csatScore.merge(o->csatScore);
+        result.surveyAnswered.merge(o->surveyAnswered);
+        if (o->backlogAtEnd)
+            result.backlogAtEnd = result.backlogAtEnd.value_or(0) + *o->backlogAtEnd;
+        result.closed += o->closed;
+    }
+    const auto finishSample = [&](DurationSample TicketTally::*member) {
+        DurationSample &sample = result.*member;
+        for (const TicketTally *o : parts) {
+            sample.count += (o->*member).count;
+            sample.sum += (o->*member).sum;
+        }
+        const stats::OrderStatistics order = orderStatisticsOf(samplesOf(parts, member));
+        sample.median = order.median;
+        sample.p90 = order.p90;
+    };
+    finishSample(&TicketTally::firstReplyMin);
+    finishSample(&TicketTally::firstReplyBhMin);
+    finishSample(&TicketTally::resolutionHours);
+    finishSample(&TicketTally::resolutionBhHours);
+    result.distinctCustomers = distinctCustomersOf(parts);
+    return result;
 }
 
 // Everything but the deadline pointer, which always points at the tally's own buffer.
@@ -145,25 +258,9 @@ void TicketTally::merge(TicketTally &&o)
 
 void TicketTally::finish()
 {
-    firstReplyMin.finish();
-    firstReplyBhMin.finish();
-    resolutionHours.finish();
-    resolutionBhHours.finish();
-    // Distinct requesters: a bit per customer id (a few dozen KB for a million tickets, so it
-    // stays in the cache), set as they come, then cleared the same way.
-    thread_local std::vector<std::uint64_t> seen;
-    distinctCustomers = 0;
-    for (const std::int32_t customer : customers) {
-        const auto c = std::size_t(customer);
-        if (c / 64 >= seen.size())
-            seen.resize(std::max(c / 64 + 1, seen.size() * 2), 0);
-        const std::uint64_t bit = std::uint64_t(1) << (c & 63);
-        distinctCustomers += (seen[c / 64] & bit) ? 0 : 1;
-        seen[c / 64] |= bit;
-    }
-    for (const std::int32_t customer : customers)
-        seen[std::size_t(customer) / 64] = 0;
-    customers.release();
+    const std::optional<std::int64_t> backlog = backlogAtEnd;
+    *this = finishedMerge({this}, periodEnd);
+    backlogAtEnd = backlog;
 }
 
 TicketTally tallyOf(const TicketCohorts &cohorts, const SlaTargets &targets)

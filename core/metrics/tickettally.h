@@ -241,7 +241,7 @@ struct OrderedColumn
     }
     // The median and p90 (the conventions of stats::medianAndP90) of the values of `ranks`,
     // which it reorders.
-    stats::OrderStatistics orderStatistics(std::uint32_t *first, std::uint32_t *last) const;
+    stats::OrderStatistics orderStatistics(const std::uint32_t *begin, const std::uint32_t *end) const;
 };
 
 // The durations of one cohort: what a mean, a median and a p90 need. finish() computes the
@@ -394,6 +394,11 @@ struct TicketTally
     void merge(TicketTally &&other);
 };
 
+
+// The finished figures (counts, sums, order statistics, distinct requesters) of tallies of one
+// period's parts or of adjacent periods ending at `periodEnd`, without changing them: a trend's
+// buckets give the trend and, merged, the whole period.
+TicketTally finishedMerge(const std::vector<const TicketTally *> &parts, std::int64_t periodEnd);
 
 // What counts where, id by id. A ticket's row is plain data; "no value" fields leave it out of the
 // metrics that need them. Templates only so that the query engine's passes can count into
