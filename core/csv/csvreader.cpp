@@ -521,6 +521,12 @@ struct CsvReader::Impl
     std::unique_ptr<char[]> scratch; // unescaped fields of the current record
     std::size_t scratchCapacity = 0;
 
+    // Where in `buf` the first NUL byte read after the sniffed prefix is (UTF-8 and Windows-1252,
+    // where NUL is no text; npos while none). ensureOpen refuses a NUL in the prefix; one further
+    // on used to pass into the fields, where SQLite's text functions cut the value short at it.
+    // The record holding it now ends the reading with NotText and its line.
+    std::size_t nulAt = std::string::npos;
+
     bool fail(CsvError::Kind kind, std::int64_t atLine, const QString &message)
     {
         error = CsvError{kind, atLine, message};
@@ -673,8 +679,11 @@ bool CsvReader::Impl::readMore()
     if (pos > 0) {
         std::memmove(buf.get(), buf.get() + pos, size - pos);
         size -= pos;
+        if (nulAt != std::string::npos)
+            nulAt -= pos; // never before pos: the record holding it is the last one read
         pos = 0;
     }
+    const std::size_t sizeBefore = size;
     blockBase = invalidBlock;
     const std::size_t chunk = options.chunkSize;
     // Decoding at most triples the size (a Windows-1252 byte may become 3 bytes of UTF-8).
@@ -709,6 +718,11 @@ bool CsvReader::Impl::readMore()
         size = std::size_t(out - buf.get());
         if (final)
             eof = true;
+    }
+    const bool utf16 = format.encoding == TextEncoding::Utf16LE || format.encoding == TextEncoding::Utf16BE;
+    if (nulAt == std::string::npos && !utf16 && size > sizeBefore) {
+        if (const void *nul = std::memchr(buf.get() + sizeBefore, '\0', size - sizeBefore))
+            nulAt = std::size_t(static_cast<const char *>(nul) - buf.get());
     }
     buf[size] = '\n';
     return true;
@@ -898,7 +912,11 @@ CsvReader::Impl::Parse CsvReader::Impl::parseRecord(CsvRecord &record)
     }
     fields.resize(std::size_t(out - fields.data()));
 
-    // q is on the record's line break, or on the sentinel at the end of the input.
+    // q is on the record's line break, or on the sentinel at the end of the input. The limit
+    // counts the record without its line break: a read may end between a CR and its LF, and
+    // counting the LF only when it is there made a record at the limit pass or fail by chunk size.
+    if (q - pos > options.maxRecordBytes)
+        return tooLarge();
     if (q < end) {
         ++lineHere;
         if (b[q] == '\r') {
@@ -913,8 +931,6 @@ CsvReader::Impl::Parse CsvReader::Impl::parseRecord(CsvRecord &record)
         }
         ++q;
     }
-    if (q - pos > options.maxRecordBytes)
-        return tooLarge();
     blockBase = scan.base;
     blockMask = scan.mask;
     record.line = line;
@@ -1000,6 +1016,14 @@ bool CsvReader::next(CsvRecord &record)
 
         switch (m.parseRecord(record)) {
         case Impl::Parse::Complete:
+            if (m.nulAt < m.pos) { // binary data after all: see nulAt
+                m.fail(CsvError::Kind::NotText, record.line,
+                       QObject::tr("the record starting on line %1 holds a NUL byte: this is binary data, not "
+                                   "CSV text")
+                           .arg(record.line));
+                record.fields.clear();
+                return false;
+            }
             return true;
         case Impl::Parse::Failed:
             record.fields.clear();

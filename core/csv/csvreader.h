@@ -64,7 +64,11 @@ struct CsvReaderOptions
     std::optional<char> delimiter;               // forced delimiter; sniffed when empty
     std::optional<TextEncoding> encoding;        // forced encoding; sniffed when empty
     std::size_t chunkSize = 1 << 20;             // bytes read from the device at a time
-    std::size_t maxRecordBytes = 256u << 20;     // a record larger than this is an error
+    // A record larger than this is an error. No help-desk export has a 16 MB ticket (Excel stops
+    // at 32,767 characters a cell), and an import holds a record in several copies at once (two
+    // readers, the row batch, SQLite's), so a larger limit would let one hostile cell take
+    // gigabytes; 256 MB let a 100 MB cell through at over 500 MB peak memory.
+    std::size_t maxRecordBytes = 16u << 20;
 };
 
 class CsvReader

@@ -1,6 +1,8 @@
 #include "import/ticketmapper.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <cmath>
 
@@ -192,16 +194,24 @@ TicketMapper::TicketMapper(const QStringList &header, ColumnDecisions decisions,
     }
 
     // The columns no field takes, under names that are unique and never empty, so a row's
-    // extra values (a JSON array in this order) can always be told apart.
+    // extra values (a JSON array in this order) can always be told apart. Names taken are looked
+    // up in a set, and each name's next free suffix is remembered: searching the list, and trying
+    // every suffix from 2 again, made a header of a million columns take hours.
+    QSet<QString> taken;
+    QHash<QString, int> nextSuffix;
     for (qsizetype column = 0; column < header.size(); ++column) {
         if (m_fieldOfColumn[std::size_t(column)] >= 0)
             continue;
         QString name = header[column].trimmed();
         if (name.isEmpty())
             name = QObject::tr("column %1").arg(column + 1);
-        const QString base = name;
-        for (int n = 2; m_extraColumnNames.contains(name); ++n)
-            name = base + QStringLiteral(" (%1)").arg(n);
+        if (taken.contains(name)) {
+            const QString base = name;
+            int &n = nextSuffix[base];
+            for (n = std::max(n, 2); taken.contains(name); ++n)
+                name = base + QStringLiteral(" (%1)").arg(n);
+        }
+        taken.insert(name);
         m_extraColumnNames.append(name);
         m_extraColumns.push_back(int(column));
     }

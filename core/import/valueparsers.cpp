@@ -1,6 +1,8 @@
 #include "import/valueparsers.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <charconv>
@@ -244,16 +246,17 @@ Parsed<double> parseNumberText(std::string_view text, bool allowPercent)
         if (text.empty())
             return Parsed<double>::bad();
     }
-    // Long enough for any real number with separators; longer is garbage and would not fit.
-    if (text.size() > 64)
-        return Parsed<double>::bad();
-
     // Most cells are plain "12.85", "-3" or "1e3": from_chars reads them exactly and fast.
     // It also reads "inf" and "nan", which isfinite turns away.
     double value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error == std::errc() && end == text.data() + text.size() && std::isfinite(value))
         return Parsed<double>::of(value);
+    // Long enough for any real number with separators; longer is garbage and would not fit the
+    // grouped reader's buffer. Checked only here: before from_chars, it turned away plain numbers
+    // that parseInteger reads (zero padding, a full-precision fraction).
+    if (text.size() > 64)
+        return Parsed<double>::bad();
     return parseGroupedNumber(text);
 }
 
@@ -747,7 +750,12 @@ Parsed<double> parseDurationSeconds(std::string_view raw, DurationUnit unit)
     if (*number.value < 0)
         return Parsed<double>::bad();
     static constexpr std::array<double, 5> secondsPer = {0.001, 1.0, 60.0, 3600.0, 86400.0};
-    return Parsed<double>::of(*number.value * secondsPer[std::size_t(unit)]);
+    // "1e308" minutes is a finite number but no finite duration: infinity would poison every
+    // mean and sum it entered.
+    const double seconds = *number.value * secondsPer[std::size_t(unit)];
+    if (!std::isfinite(seconds))
+        return Parsed<double>::bad();
+    return Parsed<double>::of(seconds);
 }
 
 std::int64_t daysFromCivil(int year, unsigned month, unsigned day)
@@ -837,6 +845,27 @@ int offsetForLocal(const QTimeZone &zone, std::int64_t local)
 // Marks an hour in which the offset changes: each reading in it is resolved on its own.
 constexpr int transitionHour = INT_MIN;
 
+// Qt reads a name it finds no zone file for as a POSIX TZ rule: "Berlin1" becomes a zone one hour
+// behind UTC, and a typo such as "tpyo30" one 30 hours behind. So a name is a zone only when Qt
+// lists it or the tz database has a file of that name (links such as "US/Eastern" are files too);
+// a path leading out of the database names nothing.
+bool isTimeZoneDatabaseName(const QByteArray &name)
+{
+    if (QTimeZone::isTimeZoneIdAvailable(name))
+        return true;
+    if (name.startsWith('/') || name.split('/').contains(".."))
+        return false;
+    QStringList databases; // where Qt looks, in its order
+    if (const QString tzdir = qEnvironmentVariable("TZDIR"); !tzdir.isEmpty())
+        databases.append(tzdir);
+    databases.append(QStringLiteral("/usr/share/zoneinfo"));
+    for (const QString &database : databases) {
+        if (QFileInfo(QDir(database).filePath(QString::fromLatin1(name))).isFile())
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 // An invalid zone reads as UTC: the caller validated the user's zone name already, and failing
@@ -881,17 +910,22 @@ QTimeZone timeZoneFromName(const QString &rawName)
     const std::string_view text(latin1.constData(), std::size_t(latin1.size()));
     if (is(text, "z") || is(text, "utc") || is(text, "gmt"))
         return QTimeZone::utc();
-    if (text[0] == '+' || text[0] == '-') {
-        // A bare offset is what the same readZone accepts after a time in a cell.
+    const bool utcWithOffset = text.size() > 3 && (is(text.substr(0, 3), "utc") || is(text.substr(0, 3), "gmt"))
+                               && (text[3] == '+' || text[3] == '-');
+    if (text[0] == '+' || text[0] == '-' || utcWithOffset) {
+        // A bare offset, "UTC+5" or "GMT-03:00" is what the same readZone accepts after a time in
+        // a cell, and means the same here (Qt lists only the "UTC+05:00" form as a zone name).
         Cursor c{text};
         std::optional<int> offset;
         if (!readZone(c, &offset) || !offset || !c.atEnd())
             return {};
         return *offset == 0 ? QTimeZone::utc() : QTimeZone(*offset);
     }
-    QTimeZone zone(latin1);
-    if (zone.isValid())
-        return zone;
+    if (isTimeZoneDatabaseName(latin1)) {
+        QTimeZone zone(latin1);
+        if (zone.isValid())
+            return zone;
+    }
     // IANA ids are case-sensitive, people typing them are not ("europe/berlin").
     const QList<QByteArray> ids = QTimeZone::availableTimeZoneIds();
     for (const QByteArray &id : ids) {

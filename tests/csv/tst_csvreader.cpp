@@ -618,6 +618,82 @@ private slots:
         }
     }
 
+    void theLimitLeavesTheLineBreakOut_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("records"); // before the error, if any
+        QTest::addColumn<bool>("tooLarge");
+        // Found by fuzzing: the LF of a CRLF counted only when the same read brought it, so a
+        // record at the limit passed with some read sizes and failed with others.
+        QTest::newRow("a record at the limit, CRLF") << QByteArray("abcde\r\nfg\r\n") << 2 << false;
+        QTest::newRow("a record at the limit, quoted, CRLF") << QByteArray("\"b\"\"\"\r\nfg\r\n") << 2 << false;
+        QTest::newRow("a record at the limit, LF") << QByteArray("abcde\nfg\n") << 2 << false;
+        QTest::newRow("a record at the limit, CR") << QByteArray("abcde\rfg\r") << 2 << false;
+        QTest::newRow("a record one byte over the limit, CRLF") << QByteArray("fg\r\nabcdef\r\n") << 1 << true;
+        QTest::newRow("a record one byte over the limit at the end") << QByteArray("fg\r\nabcdef") << 1 << true;
+    }
+
+    void theLimitLeavesTheLineBreakOut()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, records);
+        QFETCH(bool, tooLarge);
+        CsvReaderOptions options;
+        options.maxRecordBytes = 5;
+        options.delimiter = ',';
+        for (std::size_t chunk : chunkSizes) {
+            const ParseResult parsed = parse(bytes, chunk, options);
+            QCOMPARE(parsed.records.size(), records);
+            QCOMPARE(parsed.error.has_value(), tooLarge);
+            if (tooLarge)
+                QCOMPARE(parsed.error->kind, CsvError::Kind::FieldTooLarge);
+        }
+    }
+
+    void theDefaultLimitStopsAHostileCell()
+    {
+        // Found by the hostile-file test: with a 256 MB limit a 100 MB cell went through, and the
+        // import, which holds a record in several copies, peaked above 500 MB.
+        const QByteArray bytes = "a,b\n1,\"" + QByteArray(17 << 20, 'x') + "\"\n2,3\n";
+        const ParseResult parsed = parse(bytes);
+        QVERIFY(parsed.error);
+        QCOMPARE(parsed.error->kind, CsvError::Kind::FieldTooLarge);
+        QCOMPARE(parsed.error->line, 2);
+        QVERIFY2(parsed.error->message.contains(QStringLiteral("line 2 is larger than the limit of 16")),
+                 qPrintable(parsed.error->message));
+        QCOMPARE(parsed.records.size(), 1);
+    }
+
+    void nulBytePastTheSniffedPrefix_data()
+    {
+        QTest::addColumn<QByteArray>("firstLine");
+        QTest::newRow("UTF-8") << QByteArray("a,b\n");
+        QTest::newRow("Windows-1252") << QByteArray("\x93quoted\x94,b\n");
+    }
+
+    void nulBytePastTheSniffedPrefix()
+    {
+        // Found by the hostile-file test: a NUL in the sniffed prefix refused the file, one
+        // further on went into a field, where SQLite's text functions cut the value short.
+        QFETCH(QByteArray, firstLine);
+        QByteArray bytes = firstLine;
+        int records = 1;
+        for (; bytes.size() < 100000; ++records)
+            bytes += "1,some text\n";
+        const qint64 nulLine = records + 1;
+        bytes += "2,before" + QByteArray(1, '\0') + "after\n3,x\n";
+        // Reads below 64 KB sniff only the first 64 KB.
+        for (std::size_t chunk : {std::size_t(1), std::size_t(7), std::size_t(4096), std::size_t(65536)}) {
+            const ParseResult parsed = parse(bytes, chunk);
+            QVERIFY(parsed.error);
+            QCOMPARE(parsed.error->kind, CsvError::Kind::NotText);
+            QCOMPARE(qint64(parsed.error->line), nulLine);
+            QVERIFY2(parsed.error->message.contains(QStringLiteral("line %1 holds a NUL byte").arg(nulLine)),
+                     qPrintable(parsed.error->message));
+            QCOMPARE(parsed.records.size(), records);
+        }
+    }
+
     void inputThatCannotBeRead()
     {
         QTemporaryDir dir;

@@ -1,6 +1,7 @@
 // Source detection from the header alone, and the mapping each profile makes.
 
 #include "import/profiles.h"
+#include "import/ticketmapper.h"
 
 #include <QTest>
 
@@ -131,6 +132,30 @@ private slots:
         QCOMPARE(bound ? fieldId(*bound) : QString(), field);
         if (names.count(column) > 1)
             QVERIFY(!detection.match->fieldOfColumn(int(names.lastIndexOf(column))));
+    }
+
+    void extraColumnNamesAreUniqueEvenInAHugeHeader()
+    {
+        // Found by the hostile-file test: each name was checked against every name before it, and
+        // every suffix from (2) tried again, so a header of a million columns took hours.
+        QStringList header = {QStringLiteral("Ticket ID"), QStringLiteral("Subject"), QStringLiteral("Created at"),
+                              QStringLiteral("x"), QStringLiteral("x"), QStringLiteral("x (2)"), QStringLiteral("x"),
+                              QStringLiteral(" "), QString()};
+        const qsizetype named = header.size();
+        for (int i = 0; i < 100000; ++i)
+            header.append(QStringLiteral("y"));
+        for (int i = 0; i < 100000; ++i)
+            header.append(QStringLiteral("z%1").arg(i));
+        const ProfileDetection detection = detectTicketProfile(header);
+        QVERIFY2(detection.match, qPrintable(detection.message));
+        const TicketMapper mapper(header, ColumnDecisions{{}, detection.match->bindings, {}}, QTimeZone::utc());
+        const QStringList &names = mapper.extraColumnNames();
+        QCOMPARE(names.size(), header.size() - 3);
+        QCOMPARE(names.mid(0, 6), (QStringList{QStringLiteral("x"), QStringLiteral("x (2)"), QStringLiteral("x (2) (2)"),
+                                               QStringLiteral("x (3)"), QStringLiteral("column 8"),
+                                               QStringLiteral("column 9")}));
+        QCOMPARE(names.at(named - 3 + 99999), QStringLiteral("y (100000)"));
+        QCOMPARE(QSet<QString>(names.begin(), names.end()).size(), names.size());
     }
 
     void channelNormalisation_data()

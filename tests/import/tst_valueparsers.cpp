@@ -164,6 +164,14 @@ private slots:
         QTest::newRow("a French percentage with a space") << QByteArray("94,01 %") << true << 94.01;
         QTest::newRow("scientific notation") << QByteArray("1e3") << true << 1000.0;
         QTest::newRow("scientific notation as Excel writes it") << QByteArray("1.5E-03") << true << 0.0015;
+        // Found by fuzzing: a length limit meant for numbers with separators refused these.
+        QTest::newRow("zero padding beyond 64 characters")
+            << QByteArray(QByteArray(72, '0') + "303") << true << 303.0;
+        QTest::newRow("a fraction to 70 digits")
+            << QByteArray("3.1415926535897932384626433832795028841971693993751058209749445923078164")
+            << true << 3.141592653589793;
+        QTest::newRow("separators beyond 64 characters are still refused")
+            << QByteArray("1" + QByteArray(",000").repeated(20)) << false << 0.0;
 
         QTest::newRow("a word") << QByteArray("abc") << false << 0.0;
         QTest::newRow("digits then letters") << QByteArray("12abc") << false << 0.0;
@@ -334,6 +342,11 @@ private slots:
         QTest::newRow("a percentage") << QByteArray("5%") << DurationUnit::Minutes << false << 0.0;
         QTest::newRow("a timestamp, as Kaggle's First Response Time holds")
             << QByteArray("2023-06-01 12:15:36") << DurationUnit::Minutes << false << 0.0;
+        // Found by fuzzing: a finite number of minutes that is no finite number of seconds.
+        QTest::newRow("a number whose seconds overflow to infinity")
+            << QByteArray("1e308") << DurationUnit::Minutes << false << 0.0;
+        QTest::newRow("the same number of milliseconds is fine")
+            << QByteArray("1e308") << DurationUnit::Milliseconds << true << 1e305;
     }
 
     void durations()
@@ -808,6 +821,18 @@ private slots:
         QTest::newRow("an unknown zone") << QStringLiteral("Mars/Olympus_Mons") << false << QByteArray() << 0;
         QTest::newRow("an offset beyond 14 hours") << QStringLiteral("+25:00") << false << QByteArray() << 0;
         QTest::newRow("an offset with trailing garbage") << QStringLiteral("+02:00x") << false << QByteArray() << 0;
+        // Found by fuzzing: Qt reads what it finds no zone file for as a POSIX TZ rule.
+        QTest::newRow("a word and a number are no zone, though POSIX reads them as 30 hours behind UTC")
+            << QStringLiteral("LoginYes30") << false << QByteArray() << 0;
+        QTest::newRow("a city with a typo is no zone") << QStringLiteral("Berlin1") << false << QByteArray() << 0;
+        QTest::newRow("UTC+5 is five hours ahead, as in a cell") << QStringLiteral("UTC+5") << true << QByteArray()
+                                                                 << 5 * 3600;
+        QTest::newRow("GMT-3 is three hours behind, as in a cell") << QStringLiteral("gmt-3") << true
+                                                                   << QByteArray() << -3 * 3600;
+        QTest::newRow("a link in the tz database is a zone") << QStringLiteral("US/Eastern") << true << QByteArray()
+                                                             << -4 * 3600;
+        QTest::newRow("a path out of the tz database is no zone")
+            << QStringLiteral("../zoneinfo/UTC") << false << QByteArray() << 0;
     }
 
     void timeZoneNames()
