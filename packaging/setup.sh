@@ -22,6 +22,9 @@ as_root() {
 install_packages() {
   local wanted=() missing=()
   mapfile -t wanted < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$here/build-deps.txt")
+  if [ "$action" = test ]; then # the fuzzers need clang's libFuzzer runtime
+    mapfile -t -O "${#wanted[@]}" wanted < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$here/fuzz-deps.txt")
+  fi
   if [ "$action" = demo ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     wanted+=(xvfb xauth) # no display: the window opens in a virtual one
   fi
@@ -60,8 +63,18 @@ case "$action" in
     exec "$top/build/dev/app/supportlens" --demo
     ;;
   test)
+    # 1. The release build with warnings as errors, and every test.
     build ci
     echo "==> Running the tests"
     ctest --preset ci
+    # 2. The same tests built with AddressSanitizer and UndefinedBehaviorSanitizer.
+    build asan
+    echo "==> Running the tests under ASan+UBSan"
+    ctest --preset asan # (sanitizer options and the leak suppressions: CMakePresets.json)
+    # 3. Each fuzz target for a bounded time (tests/fuzz/README.md: how to run longer).
+    echo "==> Fuzzing, ${SUPPORTLENS_FUZZ_SECONDS:-60} s per target"
+    bash "$top/tests/fuzz/run.sh" "${SUPPORTLENS_FUZZ_SECONDS:-60}"
+    # 4. The Debian package: built, installed with apt-get, run, removed.
+    bash "$here/test-deb.sh" "$top/build/ci"
     ;;
 esac
