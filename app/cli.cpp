@@ -5,9 +5,14 @@
 #include "demo/demobuilder.h"
 #include "import/importjob.h"
 #include "import/kinds.h"
+#include "import/kinds/eventlogimporter.h"
 #include "import/inspector.h"
 #include "import/valueparsers.h"
+#include "metrics/businessquery.h"
+#include "metrics/callquery.h"
+#include "metrics/kindmetrics.h"
 #include "metrics/metricsquery.h"
+#include "metrics/surveyquery.h"
 #include "store/database.h"
 
 #include <QCommandLineParser>
@@ -130,7 +135,10 @@ int runInspect(const QStringList &arguments)
                                           QStringLiteral("FORMAT"), QStringLiteral("table"));
     const QCommandLineOption profileOption(QStringLiteral("profile"), QObject::tr("Force a source profile."),
                                            QStringLiteral("P"), QStringLiteral("auto"));
-    parser.addOptions({rowsOption, formatOption, profileOption});
+    const QCommandLineOption activityMapOption(QStringLiteral("activity-map"),
+                                               QObject::tr("Event logs: roles of activities, as import takes them."),
+                                               QStringLiteral("MAP"));
+    parser.addOptions({rowsOption, formatOption, profileOption, activityMapOption});
     parser.addPositionalArgument(QStringLiteral("FILE.csv"), QObject::tr("The file to inspect."));
     int exitCode = Done;
     if (!parse(parser, arguments, &exitCode))
@@ -160,20 +168,47 @@ int runInspect(const QStringList &arguments)
         for (const ColumnBinding &binding : preview.match->bindings)
             mapping.insert(preview.header.value(binding.column), fieldId(binding.field));
     }
-    const QString profileId = preview.match ? QString::fromLatin1(preview.match->profile->id.data(),
-                                                                 qsizetype(preview.match->profile->id.size()))
-                                            : QString();
+    QString profileId = preview.match ? QString::fromLatin1(preview.match->profile->id.data(),
+                                                           qsizetype(preview.match->profile->id.size()))
+                                      : QString();
+    // An event log, when its profile recognises more than a ticket profile does (as import
+    // decides): its mapping, and every activity with the role import will give it.
+    QString mapError;
+    if (!parseActivityMap(parser.value(activityMapOption), &mapError))
+        return usageError(QObject::tr("--activity-map: %1").arg(mapError));
+    std::optional<EventLogOverview> events;
+    if (!preview.match || preview.match->profile->generic)
+        events = inspectEventLog(path, parser.value(profileOption), parser.value(activityMapOption), &mapError);
+    if (events && events->match.score < (preview.match ? preview.match->score : 0))
+        events.reset();
+    if (events) {
+        mapping = QJsonObject();
+        for (const auto &[column, field] : events->match.columnFields)
+            mapping.insert(column, field);
+        profileId = events->match.profile;
+    }
 
     if (format == QLatin1String("json")) {
         QJsonObject json;
         json.insert(QStringLiteral("encoding"), encodingName(preview.format.encoding));
         json.insert(QStringLiteral("bom"), preview.format.bom);
         json.insert(QStringLiteral("delimiter"), delimiterText(preview.format.delimiter));
-        json.insert(QStringLiteral("kind"), preview.match ? QJsonValue(QStringLiteral("tickets")) : QJsonValue());
-        json.insert(QStringLiteral("profile"), preview.match ? QJsonValue(profileId) : QJsonValue());
+        json.insert(QStringLiteral("kind"), events          ? QJsonValue(QStringLiteral("events"))
+                                            : preview.match ? QJsonValue(QStringLiteral("tickets"))
+                                                            : QJsonValue());
+        json.insert(QStringLiteral("profile"), preview.match || events ? QJsonValue(profileId) : QJsonValue());
+        if (events) {
+            QJsonArray activities;
+            for (const ActivityUse &use : events->activities) {
+                activities.append(QJsonObject{{QStringLiteral("activity"), use.name},
+                                              {QStringLiteral("role"), activityRoleName(use.role)},
+                                              {QStringLiteral("events"), qint64(use.events)}});
+            }
+            json.insert(QStringLiteral("activities"), activities);
+        }
         json.insert(QStringLiteral("columns"), QJsonArray::fromStringList(preview.header));
         json.insert(QStringLiteral("mapping"), mapping);
-        if (!preview.match) {
+        if (!preview.match && !events) {
             json.insert(QStringLiteral("message"), preview.profileMessage);
             if (preview.closest.profile) {
                 json.insert(QStringLiteral("closest_profile"),
@@ -200,7 +235,11 @@ int runInspect(const QStringList &arguments)
              .arg(preview.format.delimiter == '\t' ? QStringLiteral("TAB")
                                                    : QString(QLatin1Char(preview.format.delimiter)))
       << '\n';
-    if (preview.match) {
+    if (events) {
+        o << QObject::tr("Kind:       events") << '\n';
+        o << QObject::tr("Profile:    %1 (%2)").arg(profileId, events->match.displayName) << '\n';
+        o << QObject::tr("Tickets:    %1, from %2 events").arg(events->cases).arg(events->events) << '\n';
+    } else if (preview.match) {
         o << QObject::tr("Kind:       tickets") << '\n';
         o << QObject::tr("Profile:    %1 (%2)")
                  .arg(profileId, QString::fromUtf8(preview.match->profile->displayName.data(),
@@ -218,9 +257,14 @@ int runInspect(const QStringList &arguments)
         o << QStringLiteral("  %1  %2  %3\n")
                  .arg(i + 1, 3)
                  .arg(preview.header[i], -int(width))
-                 .arg(!preview.match     ? QStringLiteral("")
-                      : field.isEmpty() ? QObject::tr("(kept as an extra column)")
-                                        : QStringLiteral("-> ") + field);
+                 .arg(!preview.match && !events ? QStringLiteral("")
+                      : field.isEmpty()             ? QObject::tr("(kept as an extra column)")
+                                                    : QStringLiteral("-> ") + field);
+    }
+    if (events) {
+        o << QObject::tr("Activities (override with --activity-map \"Activity=role;...\"):") << '\n';
+        for (const ActivityUse &use : events->activities)
+            o << QStringLiteral("  ") << describeActivityUse(use) << '\n';
     }
     o << QObject::tr("First %n record(s):", nullptr, int(preview.rows.size())) << '\n';
     for (const QStringList &row : preview.rows) {
@@ -301,7 +345,12 @@ int runImport(const QStringList &arguments)
                                         QStringLiteral("TZ"));
     const QCommandLineOption strictOption(QStringLiteral("strict"),
                                           QObject::tr("Abort a file on its first rejected row."));
-    parser.addOptions({dbOption, kindOption, profileOption, zoneOption, strictOption});
+    const QCommandLineOption activityMapOption(
+        QStringLiteral("activity-map"),
+        QObject::tr("Event logs: the role of each named activity, \"Activity=role;Activity=role\" with roles reply, "
+                    "resolve, close, reopen, ignore (default: the built-in names; import and inspect list them)."),
+        QStringLiteral("MAP"));
+    parser.addOptions({dbOption, kindOption, profileOption, zoneOption, strictOption, activityMapOption});
     parser.addPositionalArgument(QStringLiteral("FILE.csv"), QObject::tr("Files to import."), QStringLiteral("FILE.csv..."));
     int exitCode = Done;
     if (!parse(parser, arguments, &exitCode))
@@ -318,6 +367,9 @@ int runImport(const QStringList &arguments)
     options.kind = kind;
     options.profile = parser.value(profileOption);
     options.strict = parser.isSet(strictOption);
+    options.activityMap = parser.value(activityMapOption);
+    if (QString mapError; !parseActivityMap(options.activityMap, &mapError))
+        return usageError(QObject::tr("--activity-map: %1").arg(mapError));
     const std::optional<QTimeZone> zone = timeZoneOption(parser, zoneOption, &exitCode);
     if (!zone)
         return exitCode;
@@ -455,7 +507,113 @@ QString csvCell(QString text)
     return text;
 }
 
-void printMetricsCsv(const MetricsResult &result, bool agentGroups)
+// The figures of the kinds besides tickets (kindmetrics.h: calls, surveys, customers, costs, QA)
+// merged into the `metrics` answer. Each kind's query adds its KindMetricsResult here. An id a kind
+// shares with tickets (aht_min, fcr_pct, csat_*) keeps the tickets' value where they give one and
+// takes the kind's where they do not; ids the tickets do not have come after the ticket ids;
+// groups the ticket query does not list (a reviewed agent without tickets, a month with costs but
+// no ticket) come after its groups, or in key order for day/week/month.
+class KindAnswers
+{
+public:
+    void add(KindMetricsResult result)
+    {
+        if (result.hasData)
+            m_results.push_back(std::move(result));
+    }
+
+    // The kinds' values for the period (no key, not previous), the previous period, or a group.
+    std::vector<const KindMetricValues *> scope(bool previous, const QString *groupKey = nullptr) const
+    {
+        std::vector<const KindMetricValues *> lists;
+        for (const KindMetricsResult &result : m_results) {
+            if (groupKey) {
+                for (const auto &[key, values] : result.groups) {
+                    if (key == *groupKey)
+                        lists.push_back(&values);
+                }
+            } else if (!previous) {
+                lists.push_back(&result.metrics);
+            } else if (result.previous) {
+                lists.push_back(&*result.previous);
+            }
+        }
+        return lists;
+    }
+
+    // The first kind's value of `id` in a scope that has one.
+    static const MetricValue *find(const std::vector<const KindMetricValues *> &scope, std::string_view id)
+    {
+        for (const KindMetricValues *values : scope) {
+            for (const auto &[definition, value] : *values) {
+                if (definition->id == id && value.value)
+                    return &value;
+            }
+        }
+        return nullptr;
+    }
+
+    // The ids no ticket metric has (nor csa_pct, which agent groups carry already), once each.
+    std::vector<const MetricDefinition *> extraDefinitions() const
+    {
+        std::vector<const MetricDefinition *> extra;
+        const auto listed = [&](std::string_view id) {
+            return findMetricIn(ticketMetricDefinitions(), id) || id == "csa_pct"
+                   || std::any_of(extra.begin(), extra.end(), [&](const MetricDefinition *d) { return d->id == id; });
+        };
+        for (const KindMetricsResult &result : m_results) {
+            const auto collect = [&](const KindMetricValues &values) {
+                for (const auto &[definition, value] : values) {
+                    if (!listed(definition->id))
+                        extra.push_back(definition);
+                }
+            };
+            collect(result.metrics);
+            for (const auto &[key, values] : result.groups)
+                collect(values);
+        }
+        return extra;
+    }
+
+    // Group keys the ticket query does not list, in the kinds' order.
+    QStringList extraGroupKeys(const std::vector<MetricsGroup> &ticketGroups) const
+    {
+        QStringList keys;
+        for (const KindMetricsResult &result : m_results) {
+            for (const auto &[key, values] : result.groups) {
+                const bool ticketKey = std::any_of(ticketGroups.begin(), ticketGroups.end(),
+                                                   [&](const MetricsGroup &g) { return g.key == key; });
+                if (!ticketKey && !keys.contains(key))
+                    keys.append(key);
+            }
+        }
+        return keys;
+    }
+
+private:
+    std::vector<KindMetricsResult> m_results;
+};
+
+// Adds the kinds' values of one scope to a ticket scope's JSON (see KindAnswers).
+void addKindValues(QJsonObject &json, const std::vector<const KindMetricValues *> &scope)
+{
+    for (const KindMetricValues *values : scope) {
+        for (const auto &[d, value] : *values) {
+            const QString id = QString::fromLatin1(d->id.data(), qsizetype(d->id.size()));
+            if (json.contains(id) && !json.value(id).isNull())
+                continue;
+            if (json.contains(id) && !value.value)
+                continue;
+            json.insert(id, jsonNumber(*d, value.value));
+            if (d->proportion) {
+                json.insert(id + QStringLiteral("_lo"), jsonNumber(*d, value.lo));
+                json.insert(id + QStringLiteral("_hi"), jsonNumber(*d, value.hi));
+            }
+        }
+    }
+}
+
+void printMetricsCsv(const MetricsResult &result, bool agentGroups, const KindAnswers &kinds)
 {
     // The columns: every ticket metric, and csa_pct when the groups are agents.
     std::vector<std::pair<const MetricDefinition *, std::size_t>> columns;
@@ -464,6 +622,9 @@ void printMetricsCsv(const MetricsResult &result, bool agentGroups)
         columns.emplace_back(&definitions[i], i);
     if (agentGroups)
         columns.emplace_back(&csaDefinition(), csatIndex());
+    constexpr std::size_t kindOnly = std::size_t(-1); // a column no ticket metric fills
+    for (const MetricDefinition *d : kinds.extraDefinitions())
+        columns.emplace_back(d, kindOnly);
     QStringList header{QStringLiteral("scope"), QStringLiteral("key")};
     for (const auto &[d, index] : columns) {
         const QString id = QString::fromLatin1(d->id.data(), qsizetype(d->id.size()));
@@ -472,7 +633,8 @@ void printMetricsCsv(const MetricsResult &result, bool agentGroups)
             header << id + QStringLiteral("_lo") << id + QStringLiteral("_hi");
     }
     out() << header.join(QLatin1Char(',')) << '\n';
-    const auto row = [&](const QString &scope, const QString &key, const std::vector<MetricValue> &values, bool isAgent) {
+    const auto row = [&](const QString &scope, const QString &key, const std::vector<MetricValue> *values,
+                         const std::vector<const KindMetricValues *> &kindScope, bool isAgent) {
         QStringList cells{scope, csvCell(key)};
         for (const auto &[d, index] : columns) {
             const bool applies = d->id != "csa_pct" || isAgent;
@@ -480,38 +642,64 @@ void printMetricsCsv(const MetricsResult &result, bool agentGroups)
                 const QJsonValue number = jsonNumber(*d, applies ? v : std::nullopt);
                 return number.isNull() ? QString() : QString::number(number.toDouble(), 'g', 15);
             };
-            cells.append(cell(values[index].value));
+            // The tickets' value where they give one, else a kind's (see KindAnswers).
+            MetricValue value;
+            if (values && index != kindOnly)
+                value = (*values)[index];
+            if (!value.value) {
+                if (const MetricValue *kindValue = KindAnswers::find(kindScope, d->id))
+                    value = *kindValue;
+            }
+            cells.append(cell(value.value));
             if (d->proportion)
-                cells << cell(values[index].lo) << cell(values[index].hi);
+                cells << cell(value.lo) << cell(value.hi);
         }
         out() << cells.join(QLatin1Char(',')) << '\n';
     };
-    row(QStringLiteral("period"), QString(), result.metrics, false);
+    row(QStringLiteral("period"), QString(), &result.metrics, kinds.scope(false), false);
     if (result.previous)
-        row(QStringLiteral("previous"), QString(), *result.previous, false);
+        row(QStringLiteral("previous"), QString(), &*result.previous, kinds.scope(true), false);
     for (const MetricsGroup &group : result.groups)
-        row(QStringLiteral("group"), group.key, group.metrics, agentGroups);
+        row(QStringLiteral("group"), group.key, &group.metrics, kinds.scope(false, &group.key), agentGroups);
+    for (const QString &key : kinds.extraGroupKeys(result.groups))
+        row(QStringLiteral("group"), key, nullptr, kinds.scope(false, &key), agentGroups);
     out() << Qt::flush;
 }
 
-void printMetricsTable(const MetricsResult &result)
+void printMetricsTable(const MetricsResult &result, const KindAnswers &kinds)
 {
     const std::vector<MetricDefinition> &definitions = ticketMetricDefinitions();
+    const std::vector<const MetricDefinition *> extra = kinds.extraDefinitions();
     QTextStream &o = out();
     int nameWidth = 0;
     for (const MetricDefinition &d : definitions)
         nameWidth = std::max(nameWidth, int(QString::fromUtf8(d.name).size()));
+    for (const MetricDefinition *d : extra)
+        nameWidth = std::max(nameWidth, int(QString::fromUtf8(d->name).size()));
     o << QStringLiteral("%1  %2").arg(QObject::tr("Metric"), -nameWidth).arg(QObject::tr("Value"), 14);
     if (result.previous)
         o << QStringLiteral("  %1  %2").arg(QObject::tr("Previous"), 14).arg(QObject::tr("Change"), 10);
     o << '\n';
-    for (std::size_t i = 0; i < definitions.size(); ++i) {
-        const MetricDefinition &d = definitions[i];
-        QString value = formatMetricValue(d, result.metrics[i].value);
+    // The tickets' value where they give one, else a kind's (see KindAnswers).
+    const auto valueOf = [&](const MetricDefinition &d, const std::vector<MetricValue> *values, std::size_t i,
+                             bool previous) -> std::optional<double> {
+        if (values && i < values->size() && (*values)[i].value)
+            return (*values)[i].value;
+        const MetricValue *kindValue = KindAnswers::find(kinds.scope(previous), d.id);
+        return kindValue ? kindValue->value : std::nullopt;
+    };
+    std::vector<std::pair<const MetricDefinition *, std::size_t>> rows;
+    for (std::size_t i = 0; i < definitions.size(); ++i)
+        rows.emplace_back(&definitions[i], i);
+    for (const MetricDefinition *d : extra)
+        rows.emplace_back(d, std::size_t(-1));
+    for (const auto &[definition, i] : rows) {
+        const MetricDefinition &d = *definition;
+        const std::optional<double> now = valueOf(d, &result.metrics, i, false);
+        QString value = formatMetricValue(d, now);
         o << QStringLiteral("%1  %2").arg(QString::fromUtf8(d.name), -nameWidth).arg(value, 14);
         if (result.previous) {
-            const std::optional<double> before = (*result.previous)[i].value;
-            const std::optional<double> now = result.metrics[i].value;
+            const std::optional<double> before = valueOf(d, &*result.previous, i, true);
             QString change = QStringLiteral("—");
             if (before && now) {
                 const double delta = *now - *before;
@@ -540,6 +728,28 @@ void printMetricsTable(const MetricsResult &result)
                 const MetricDefinition *d = findMetric(id);
                 const std::size_t index = std::size_t(d - definitions.data());
                 o << QStringLiteral("  %1").arg(formatMetricValue(*d, group.metrics[index].value), 16);
+            }
+            o << '\n';
+        }
+    }
+    // The kinds' own group figures (QA by agent, costs by month, ...), all groups of either side.
+    if (!extra.empty() && !result.groups.empty()) {
+        QStringList keys;
+        for (const MetricsGroup &group : result.groups)
+            keys.append(group.key);
+        keys += kinds.extraGroupKeys(result.groups);
+        int keyWidth = 5;
+        for (const QString &key : keys)
+            keyWidth = std::max(keyWidth, int(key.size()));
+        o << '\n' << QStringLiteral("%1").arg(QObject::tr("Group"), -keyWidth);
+        for (const MetricDefinition *d : extra)
+            o << QStringLiteral("  %1").arg(QString::fromUtf8(d->name).left(16), 16);
+        o << '\n';
+        for (const QString &key : keys) {
+            o << QStringLiteral("%1").arg(key, -keyWidth);
+            for (const MetricDefinition *d : extra) {
+                const MetricValue *value = KindAnswers::find(kinds.scope(false, &key), d->id);
+                o << QStringLiteral("  %1").arg(formatMetricValue(*d, value ? value->value : std::nullopt), 16);
             }
             o << '\n';
         }
@@ -625,13 +835,30 @@ int runMetricsCommand(const QStringList &arguments)
         return Failed;
     }
     const MetricsResult result = sl::runMetrics(*snapshot, request);
+    KindAnswers kinds;
+    QStringList notes;
+    error.clear();
+    // Surveys before calls: a survey tool's CSAT is the survey figure; a call log's own ratings
+    // stand in only where no survey gives one (KindAnswers keeps the first value of an id).
+    kinds.add(runSurveyMetrics(*database, request, &error));
+    if (error.isEmpty())
+        kinds.add(runCallMetrics(*database, request, &error));
+    if (error.isEmpty())
+        kinds.add(runBusinessMetrics(*database, request, &*snapshot, &error, &notes));
+    if (!error.isEmpty()) {
+        err() << parser.value(dbOption) << ": " << error << Qt::endl;
+        return Failed;
+    }
+    for (const QString &note : notes)
+        err() << QObject::tr("note: %1").arg(note) << '\n';
+    err() << Qt::flush;
 
     if (format == QLatin1String("csv")) {
-        printMetricsCsv(result, request.grouping == Grouping::Agent);
+        printMetricsCsv(result, request.grouping == Grouping::Agent, kinds);
         return Done;
     }
     if (format == QLatin1String("table")) {
-        printMetricsTable(result);
+        printMetricsTable(result, kinds);
         return Done;
     }
     QJsonObject json;
@@ -648,17 +875,35 @@ int runMetricsCommand(const QStringList &arguments)
             filters.insert(QLatin1String(name), QJsonArray::fromStringList(*values));
     }
     json.insert(QStringLiteral("filters"), filters);
-    json.insert(QStringLiteral("metrics"), metricsJson(result.metrics));
+    QJsonObject metrics = metricsJson(result.metrics);
+    addKindValues(metrics, kinds.scope(false));
+    json.insert(QStringLiteral("metrics"), metrics);
     if (result.previous) {
         json.insert(QStringLiteral("previous_from"), result.previousFrom->toString(Qt::ISODate));
         json.insert(QStringLiteral("previous_to"), result.previousTo->toString(Qt::ISODate));
-        json.insert(QStringLiteral("previous"), metricsJson(*result.previous));
+        QJsonObject previous = metricsJson(*result.previous);
+        addKindValues(previous, kinds.scope(true));
+        json.insert(QStringLiteral("previous"), previous);
     }
     if (request.grouping != Grouping::None) {
+        std::vector<std::pair<QString, QJsonObject>> groupObjects;
+        for (const MetricsGroup &group : result.groups) {
+            QJsonObject values = metricsJson(group.metrics, request.grouping == Grouping::Agent);
+            addKindValues(values, kinds.scope(false, &group.key));
+            groupObjects.emplace_back(group.key, values);
+        }
+        for (const QString &key : kinds.extraGroupKeys(result.groups)) {
+            QJsonObject values;
+            addKindValues(values, kinds.scope(false, &key));
+            groupObjects.emplace_back(key, values);
+        }
+        // Time buckets stay in time order when a kind adds one the tickets do not list.
+        if (request.grouping == Grouping::Day || request.grouping == Grouping::Week || request.grouping == Grouping::Month)
+            std::stable_sort(groupObjects.begin(), groupObjects.end(),
+                             [](const auto &a, const auto &b) { return a.first < b.first; });
         QJsonArray groups;
-        for (const MetricsGroup &group : result.groups)
-            groups.append(QJsonObject{{QStringLiteral("key"), group.key},
-                                      {QStringLiteral("metrics"), metricsJson(group.metrics, request.grouping == Grouping::Agent)}});
+        for (const auto &[key, values] : groupObjects)
+            groups.append(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("metrics"), values}});
         json.insert(QStringLiteral("groups"), groups);
     }
     out() << QJsonDocument(json).toJson(QJsonDocument::Indented) << Qt::flush;

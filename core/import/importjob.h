@@ -28,6 +28,7 @@ struct ImportOptions
     QString profile = QStringLiteral("auto"); // a profile id or family; "auto" detects
     QTimeZone timeZone = QTimeZone::systemTimeZone(); // for times the export writes without offset
     bool strict = false;                      // the first rejected row aborts the file
+    QString activityMap; // event logs: "Activity=role;Activity=role" (reply, resolve, close, reopen, ignore)
 };
 
 struct ImportReport

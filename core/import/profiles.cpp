@@ -1,6 +1,8 @@
 #include "import/profiles.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
 
 namespace sl {
 
@@ -111,6 +113,174 @@ std::vector<SourceProfile> makeProfiles()
             {"survey results", F::Satisfaction},
             {"tags", F::Tags},
             {"time tracked", F::HandleTime, U::Hours},
+        },
+    });
+
+    // Intercom's conversation export. Time columns carry their zone in the name ("Created at
+    // (UTC)", "Created at (America/New_York)"); matchProfile reads it from there. Durations are in
+    // seconds; the "office hours" ones count business hours only. Ratings are left as an extra
+    // column: Intercom writes them as emoji labels or 1-5 depending on the report.
+    profiles.push_back({
+        "intercom", "intercom", "Intercom (conversation export)",
+        {"conversation id", "time to first response (seconds)"},
+        {
+            {"conversation id", F::ExternalId},
+            {"conversation title", F::Subject}, {"title", F::Subject}, {"subject", F::Subject},
+            {"conversation state", F::Status}, {"state", F::Status}, {"status", F::Status},
+            {"priority", F::Priority},
+            {"channel", F::Channel}, {"conversation channel", F::Channel}, {"source", F::Channel},
+            {"teammate assigned", F::Agent}, {"teammate currently assigned", F::Agent},
+            {"assigned teammate", F::Agent}, {"assignee", F::Agent},
+            {"team assigned", F::Team}, {"team currently assigned", F::Team}, {"team", F::Team},
+            {"user name", F::RequesterName}, {"contact name", F::RequesterName}, {"customer name", F::RequesterName},
+            {"user email", F::RequesterEmail}, {"contact email", F::RequesterEmail}, {"email", F::RequesterEmail},
+            {"user id", F::RequesterId}, {"contact id", F::RequesterId},
+            {"created at", F::CreatedAt}, {"conversation started at", F::CreatedAt}, {"started at", F::CreatedAt},
+            {"first response at", F::FirstReplyAt}, {"first teammate reply at", F::FirstReplyAt},
+            {"last closed at", F::SolvedAt}, {"closed at", F::SolvedAt},
+            {"time to first response (seconds)", F::FirstReplyDuration, U::Seconds},
+            {"time to first response within office hours (seconds)", F::FirstReplyDurationBh, U::Seconds},
+            {"time to first response, office hours (seconds)", F::FirstReplyDurationBh, U::Seconds},
+            {"time to last close (seconds)", F::ResolutionDuration, U::Seconds},
+            {"time to close (seconds)", F::ResolutionDuration, U::Seconds},
+            {"time to last close within office hours (seconds)", F::ResolutionDurationBh, U::Seconds},
+            {"time to close within office hours (seconds)", F::ResolutionDurationBh, U::Seconds},
+            {"reopens", F::Reopens}, {"number of reopens", F::Reopens},
+            {"teammate replies", F::AgentReplies}, {"number of teammate replies", F::AgentReplies},
+            {"conversation tags", F::Tags}, {"tags", F::Tags},
+        },
+    });
+
+    // Jira Service Management (and Jira) issue CSV export. Dates are "12/Mar/24 3:45 PM" in the
+    // exporting user's zone. Jira repeats a header once per value: every "Labels" column is a tag;
+    // the "Comment" columns stay extra columns, numbered. The issue key is the id people quote and
+    // the one that stays in every export; "Issue id" is kept as an extra column. "Time Spent" is
+    // in seconds.
+    profiles.push_back({
+        "jira-sm", "jira", "Jira Service Management (issue CSV export)",
+        {"issue key", "issue id", "summary", "created"},
+        {
+            {"issue key", F::ExternalId},
+            {"summary", F::Subject},
+            {"status", F::Status},
+            {"priority", F::Priority},
+            {"request type", F::Type}, {"custom field (request type)", F::Type},
+            {"custom field (customer request type)", F::Type}, {"issue type", F::Type},
+            {"assignee", F::Agent},
+            {"custom field (team)", F::Team}, {"team", F::Team},
+            {"reporter", F::RequesterName},
+            {"created", F::CreatedAt},
+            {"resolved", F::SolvedAt},
+            {"custom field (satisfaction)", F::Satisfaction}, {"satisfaction", F::Satisfaction},
+            {.header = "labels", .field = F::Tags, .everyColumn = true},
+            {"time spent", F::HandleTime, U::Seconds},
+        },
+    });
+
+    // HubSpot's tickets export (CRM > Tickets > Export). "Time to first agent reply" and "Time to
+    // close" are durations HubSpot keeps in milliseconds (an H:MM:SS value reads as what it says).
+    profiles.push_back({
+        "hubspot", "hubspot", "HubSpot (tickets export)",
+        {"ticket id", "ticket name", "pipeline", "ticket status"},
+        {
+            {"ticket id", F::ExternalId},
+            {"ticket name", F::Subject},
+            {"ticket status", F::Status},
+            {"priority", F::Priority},
+            {"category", F::Type}, {"ticket category", F::Type},
+            {"source", F::Channel},
+            {"ticket owner", F::Agent},
+            {"hubspot team", F::Team},
+            {"associated contact", F::RequesterName},
+            {"create date", F::CreatedAt},
+            {"first agent email response date", F::FirstReplyAt}, {"first agent reply date", F::FirstReplyAt},
+            {"close date", F::SolvedAt},
+            {"time to first agent reply", F::FirstReplyDuration, U::Milliseconds},
+            {"time to first agent reply (business hours)", F::FirstReplyDurationBh, U::Milliseconds},
+            {"time to close", F::ResolutionDuration, U::Milliseconds},
+            {"time to close (business hours)", F::ResolutionDurationBh, U::Milliseconds},
+            {"ticket tags", F::Tags}, {"tags", F::Tags},
+        },
+    });
+
+    // Zoho Desk's ticket export. Dates such as "12 Mar 2024 03:45 PM". Zoho has no separate
+    // resolved time: "Closed Time" is the solve. The "(in hrs)" durations are calendar hours
+    // unless their name says business hours.
+    profiles.push_back({
+        "zoho-desk", "zoho-desk", "Zoho Desk (ticket export)",
+        {"ticket id", "ticket owner", "department", "created time"},
+        {
+            {"ticket id", F::ExternalId},
+            {"subject", F::Subject},
+            {"status", F::Status},
+            {"priority", F::Priority},
+            {"classification", F::Type}, {"category", F::Type},
+            {"channel", F::Channel},
+            {"ticket owner", F::Agent},
+            {"team", F::Team}, {"department", F::Team},
+            {"contact name", F::RequesterName},
+            {"email", F::RequesterEmail}, {"contact email", F::RequesterEmail},
+            {"contact id", F::RequesterId},
+            {"created time", F::CreatedAt},
+            {"closed time", F::SolvedAt},
+            {"first response time (in hrs)", F::FirstReplyDuration, U::Hours},
+            {"first response time in business hours (in hrs)", F::FirstReplyDurationBh, U::Hours},
+            {"resolution time (in hrs)", F::ResolutionDuration, U::Hours},
+            {"resolution time in business hours (in hrs)", F::ResolutionDurationBh, U::Hours},
+            {"tags", F::Tags},
+        },
+    });
+
+    // Help Scout's conversation export. "Number" is the #1234 people see and is kept as an extra
+    // column; rows are keyed by the conversation id. "First Response Time" is a timestamp in some
+    // exports and a duration in others (the data decides); a plain number is seconds, Help Scout's
+    // unit for durations.
+    profiles.push_back({
+        "helpscout", "helpscout", "Help Scout (conversation export)",
+        {"conversation id", "number", "mailbox"},
+        {
+            {"conversation id", F::ExternalId},
+            {"subject", F::Subject},
+            {"status", F::Status},
+            {"type", F::Channel},
+            {"assigned to", F::Agent}, {"assignee", F::Agent},
+            {"mailbox", F::Team},
+            {"customer name", F::RequesterName},
+            {"customer email", F::RequesterEmail},
+            {"customer id", F::RequesterId},
+            {"created at", F::CreatedAt},
+            {"closed at", F::SolvedAt},
+            {"first response time", F::FirstReplyAt, U::Seconds, true},
+            {"first response time (business hours)", F::FirstReplyDurationBh, U::Seconds},
+            {"resolution time", F::ResolutionDuration, U::Seconds},
+            {"resolution time (business hours)", F::ResolutionDurationBh, U::Seconds},
+            {"replies", F::AgentReplies},
+            {"tags", F::Tags},
+        },
+    });
+
+    // Front's conversation export (Analytics > Export). An inbox is the team that works it.
+    // Durations in seconds; the "business hours" ones count business hours only.
+    profiles.push_back({
+        "front", "front", "Front (conversation export)",
+        {"conversation id", "inbox", "created at"},
+        {
+            {"conversation id", F::ExternalId},
+            {"subject", F::Subject},
+            {"status", F::Status},
+            {"channel", F::Channel},
+            {"assignee", F::Agent},
+            {"inbox", F::Team},
+            {"contact name", F::RequesterName},
+            {"contact email", F::RequesterEmail}, {"recipient", F::RequesterEmail},
+            {"created at", F::CreatedAt},
+            {"resolved at", F::SolvedAt}, {"archived at", F::SolvedAt},
+            {"first response time", F::FirstReplyAt, U::Seconds, true},
+            {"first response time (business hours)", F::FirstReplyDurationBh, U::Seconds},
+            {"resolution time", F::ResolutionDuration, U::Seconds},
+            {"resolution time (business hours)", F::ResolutionDurationBh, U::Seconds},
+            {"replies", F::AgentReplies}, {"number of replies", F::AgentReplies},
+            {"tags", F::Tags},
         },
     });
 
@@ -239,31 +409,74 @@ ProfileMatch matchProfile(const SourceProfile &profile, const QStringList &heade
 {
     ProfileMatch match;
     match.profile = &profile;
+    const auto text = [](std::string_view name) { return QString::fromLatin1(name.data(), qsizetype(name.size())); };
 
-    QStringList normalized;
-    normalized.reserve(header.size());
-    for (const QString &name : header)
-        normalized.append(normalizedHeader(name));
+    // The rules by header name, so that the header is read once, whatever the number of rules:
+    // the hostile-file test has a million columns. A date rule's columns may carry their time
+    // zone in the name.
+    QHash<QString, std::vector<std::size_t>> rulesByName;
+    QSet<QString> dateNames;
+    for (std::size_t i = 0; i < profile.rules.size(); ++i) {
+        const QString name = text(profile.rules[i].header);
+        rulesByName[name].push_back(i);
+        if (valueKindOf(profile.rules[i].field) == ValueKind::DateTime)
+            dateNames.insert(name);
+    }
+    QSet<QString> signature;
+    for (std::string_view wanted : profile.signature)
+        signature.insert(text(wanted));
 
+    std::vector<std::vector<int>> columnsOfRule(profile.rules.size());
+    QSet<QString> present; // the signature names the header has
+    QHash<int, QTimeZone> zoneOfColumn;
+    for (qsizetype column = 0; column < header.size(); ++column) {
+        QString name = normalizedHeader(header[column]);
+        // "Created at (America/New_York)": the zone of the column's times. A suffix that names no
+        // zone ("(min)", "(in hrs)") stays part of the name.
+        if (name.endsWith(QLatin1Char(')'))) {
+            const qsizetype open = name.lastIndexOf(QStringLiteral(" ("));
+            if (open > 0 && dateNames.contains(name.left(open))) {
+                const QString spelled = header[column].simplified();
+                const QTimeZone zone = timeZoneFromName(spelled.mid(open + 2, spelled.size() - open - 3));
+                if (zone.isValid()) {
+                    name.truncate(open);
+                    zoneOfColumn.insert(int(column), zone);
+                }
+            }
+        }
+        if (signature.contains(name))
+            present.insert(name);
+        const auto rules = rulesByName.constFind(name);
+        if (rules == rulesByName.constEnd())
+            continue;
+        for (const std::size_t rule : *rules) {
+            if (columnsOfRule[rule].empty() || profile.rules[rule].everyColumn)
+                columnsOfRule[rule].push_back(int(column));
+        }
+    }
     for (std::string_view wanted : profile.signature) {
-        if (!normalized.contains(QString::fromLatin1(wanted.data(), qsizetype(wanted.size()))))
-            match.missingSignature.append(QString::fromLatin1(wanted.data(), qsizetype(wanted.size())));
+        if (!present.contains(text(wanted)))
+            match.missingSignature.append(text(wanted));
     }
 
-    std::vector<bool> columnTaken(std::size_t(normalized.size()), false);
+    std::vector<bool> columnTaken(std::size_t(header.size()), false);
     std::array<bool, ticketFieldCount> fieldTaken{};
     // Rules are tried in order, so for the generic profile the earlier synonym wins.
-    for (const ColumnRule &rule : profile.rules) {
+    for (std::size_t i = 0; i < profile.rules.size(); ++i) {
+        const ColumnRule &rule = profile.rules[i];
         if (fieldTaken[std::size_t(rule.field)])
             continue;
-        const QString name = QString::fromLatin1(rule.header.data(), qsizetype(rule.header.size()));
-        // The first column of that name: later duplicates stay extra columns.
-        const qsizetype column = normalized.indexOf(name);
-        if (column < 0 || columnTaken[std::size_t(column)])
-            continue;
-        columnTaken[std::size_t(column)] = true;
-        fieldTaken[std::size_t(rule.field)] = true;
-        match.bindings.push_back({int(column), rule.field, rule.unit, rule.dateOrDuration});
+        // The first column of that name (later duplicates stay extra columns), or all of them.
+        for (const int column : columnsOfRule[i]) {
+            if (columnTaken[std::size_t(column)]) {
+                if (rule.everyColumn)
+                    continue;
+                break;
+            }
+            columnTaken[std::size_t(column)] = true;
+            fieldTaken[std::size_t(rule.field)] = true;
+            match.bindings.push_back({column, rule.field, rule.unit, rule.dateOrDuration, zoneOfColumn.value(column)});
+        }
     }
     match.score = int(match.bindings.size());
     return match;

@@ -11,6 +11,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QTimeZone>
 
 #include <optional>
 #include <string_view>
@@ -26,6 +27,9 @@ struct ColumnRule
     // Some tools write "First Response Time" as a timestamp, others as a duration: the field is a
     // DateTime (FirstReplyAt, SolvedAt) unless the data are durations, read in `unit`.
     bool dateOrDuration = false;
+    // Every column of this name binds, not only the first: Jira writes one "Labels" column per
+    // label, and all of them are the ticket's tags.
+    bool everyColumn = false;
 };
 
 // The duration field a date-or-duration column becomes when its values are durations.
@@ -54,12 +58,15 @@ struct ColumnBinding
     TicketField field = TicketField::Count;
     DurationUnit unit = DurationUnit::Minutes;
     bool dateOrDuration = false;
+    // Valid when the header names the zone of the column's times ("Created at (America/New_York)",
+    // as Intercom writes): it wins over the import's --timezone for that column.
+    QTimeZone zone = QTimeZone();
 };
 
 struct ProfileMatch
 {
     const SourceProfile *profile = nullptr;
-    std::vector<ColumnBinding> bindings; // at most one per field and per column
+    std::vector<ColumnBinding> bindings; // at most one per column, and per field unless its rule binds every column
     QStringList missingSignature;        // signature columns the header lacks
     int score = 0;                       // columns bound
     bool claims() const { return profile && missingSignature.isEmpty(); }

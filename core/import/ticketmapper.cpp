@@ -19,11 +19,11 @@ QString quotedSample(std::string_view text)
     return QLatin1Char('"') + shown + QLatin1Char('"');
 }
 
-// Tag lists come space-, comma-, semicolon- or pipe-separated; stored space-separated.
-void normalizeTags(std::string_view text, std::string &out)
+// Tag lists come space-, comma-, semicolon- or pipe-separated; stored space-separated. Appends
+// to `out`, which holds the tags of the row's earlier tag columns (Jira writes one per label).
+void appendTags(std::string_view text, std::string &out)
 {
-    out.clear();
-    bool pendingSeparator = false;
+    bool pendingSeparator = !out.empty();
     for (char c : text) {
         if (c == ',' || c == ';' || c == '|' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
             pendingSeparator = !out.empty();
@@ -46,13 +46,15 @@ bool looksLikeDate(std::string_view text)
 }
 
 // "05/03/2024", "5.3.24", "05-03-2024": day and month first, in an order only the data can tell.
+// Not "12/Mar/24" (Jira): a month name says which part is the month.
 bool looksDayMonth(std::string_view text)
 {
     std::size_t digits = 0;
     while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9')
         ++digits;
-    return (digits == 1 || digits == 2) && digits < text.size()
-           && (text[digits] == '/' || text[digits] == '.' || text[digits] == '-');
+    return (digits == 1 || digits == 2) && digits + 1 < text.size()
+           && (text[digits] == '/' || text[digits] == '.' || text[digits] == '-') && text[digits + 1] >= '0'
+           && text[digits + 1] <= '9';
 }
 
 } // namespace
@@ -162,6 +164,10 @@ ColumnDecisions ColumnSampler::decisions(const QStringList &header) const
             }
             binding.dateOrDuration = false;
         }
+        if (binding.zone.isValid() && valueKindOf(binding.field) == ValueKind::DateTime) {
+            result.notes.append(QObject::tr("column \"%1\": times read in %2, the zone its name gives")
+                                    .arg(name, QString::fromUtf8(binding.zone.id())));
+        }
         if (m_isDateColumn[column] && valueKindOf(binding.field) == ValueKind::DateTime) {
             const DateOrderDetector &detector = m_detectors[column];
             DateOrder order = detector.decided();
@@ -187,10 +193,13 @@ TicketMapper::TicketMapper(const QStringList &header, ColumnDecisions decisions,
     , m_zone(timeZone)
     , m_fieldOfColumn(std::size_t(header.size()), -1)
     , m_unitOfColumn(std::size_t(header.size()), DurationUnit::Minutes)
+    , m_zoneOfColumn(std::size_t(header.size()))
 {
     for (const ColumnBinding &binding : m_decisions.bindings) {
         m_fieldOfColumn[std::size_t(binding.column)] = std::int8_t(binding.field);
         m_unitOfColumn[std::size_t(binding.column)] = binding.unit;
+        if (binding.zone.isValid())
+            m_zoneOfColumn[std::size_t(binding.column)].emplace(binding.zone);
     }
 
     // The columns no field takes, under names that are unique and never empty, so a row's
@@ -295,7 +304,7 @@ bool TicketMapper::map(const CsvRecord &record, TicketRow &row, RowIssue &issue)
             case TicketField::RequesterEmail: row.requesterEmail = text; break;
             case TicketField::RequesterId: row.requesterId = text; break;
             case TicketField::Tags:
-                normalizeTags(text, row.tagsBuffer);
+                appendTags(text, row.tagsBuffer);
                 row.tags = row.tagsBuffer;
                 break;
             default: break;
@@ -311,7 +320,8 @@ bool TicketMapper::map(const CsvRecord &record, TicketRow &row, RowIssue &issue)
             }
             if (!parsed.value)
                 break;
-            const std::int64_t utc = m_zone.toUtc(*parsed.value);
+            std::optional<TimeZoneConverter> &columnZone = m_zoneOfColumn[column];
+            const std::int64_t utc = (columnZone ? *columnZone : m_zone).toUtc(*parsed.value);
             switch (field) {
             case TicketField::CreatedAt: row.createdAt = utc; break;
             case TicketField::FirstReplyAt: row.firstReplyAt = utc; break;

@@ -16,6 +16,7 @@
 #include <QTimeZone>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace sl {
@@ -80,6 +81,7 @@ private:
     std::vector<int> m_extraColumns;           // the columns no field takes
     std::vector<std::int8_t> m_fieldOfColumn;  // per column: TicketField or -1
     std::vector<DurationUnit> m_unitOfColumn;  // per column, for duration fields
+    std::vector<std::optional<TimeZoneConverter>> m_zoneOfColumn; // per column: the zone its header names
 };
 
 // JSON string escaping of UTF-8 text (quotes, backslash, control characters).

@@ -1,13 +1,31 @@
 // Source detection from the header alone, and the mapping each profile makes.
 
+#include "import/importjob.h"
 #include "import/profiles.h"
 #include "import/ticketmapper.h"
+#include "store/database.h"
 
+#include <QDateTime>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sl;
 
 Q_DECLARE_METATYPE(QList<QStringList>)
+
+namespace {
+
+// The header line of a fixture in tests/fixtures/import/.
+QString fixtureHeader(const QString &name)
+{
+    QFile file(QStringLiteral(SUPPORTLENS_FIXTURES_DIR "/import/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readLine()).trimmed();
+}
+
+} // namespace
 
 class TestProfiles : public QObject
 {
@@ -52,6 +70,27 @@ private slots:
             << zendesk << QStringLiteral("servicenow") << QString() << QStringLiteral("unknown profile");
         QTest::newRow("a header that is no ticket list")
             << QStringLiteral("colour,shape,size") << QString() << QString() << QStringLiteral("none of its columns");
+        QTest::newRow("Intercom's conversation export") << fixtureHeader(QStringLiteral("intercom.csv")) << QString()
+                                                        << QStringLiteral("intercom") << QString();
+        QTest::newRow("Intercom's export with its times in UTC")
+            << QStringLiteral("Conversation ID,Created at (UTC),Last closed at (UTC),Time to first response (seconds)")
+            << QString() << QStringLiteral("intercom") << QString();
+        QTest::newRow("a Jira Service Management export, Labels and Comment repeated")
+            << fixtureHeader(QStringLiteral("jira_sm.csv")) << QString() << QStringLiteral("jira-sm") << QString();
+        QTest::newRow("HubSpot's tickets export") << fixtureHeader(QStringLiteral("hubspot.csv")) << QString()
+                                                  << QStringLiteral("hubspot") << QString();
+        QTest::newRow("Zoho Desk's ticket export") << fixtureHeader(QStringLiteral("zoho_desk.csv")) << QString()
+                                                   << QStringLiteral("zoho-desk") << QString();
+        QTest::newRow("Help Scout's conversation export") << fixtureHeader(QStringLiteral("helpscout.csv")) << QString()
+                                                          << QStringLiteral("helpscout") << QString();
+        QTest::newRow("Front's conversation export") << fixtureHeader(QStringLiteral("front.csv")) << QString()
+                                                     << QStringLiteral("front") << QString();
+        QTest::newRow("the jira family forces the Jira profile")
+            << fixtureHeader(QStringLiteral("jira_sm.csv")) << QStringLiteral("jira") << QStringLiteral("jira-sm")
+            << QString();
+        QTest::newRow("forcing Help Scout on Front's header names what is missing")
+            << fixtureHeader(QStringLiteral("front.csv")) << QStringLiteral("helpscout") << QString()
+            << QStringLiteral("number, mailbox");
         QTest::newRow("an almost-Zendesk header says which columns are missing")
             << QStringLiteral("Requester,Assignee,Via,Created at,Solved at") << QString() << QString()
             << QStringLiteral("needs the columns: id");
@@ -117,6 +156,155 @@ private slots:
 
         QTest::newRow("a duplicate header name binds its first column only")
             << QStringLiteral("Ticket ID,Status,Status,Subject,Created") << QStringLiteral("Status") << QStringLiteral("status");
+
+        const QString intercom = fixtureHeader(QStringLiteral("intercom.csv"));
+        QTest::newRow("Intercom: a zone in the name still finds the creation time")
+            << intercom << QStringLiteral("Created at (America/New_York)") << QStringLiteral("created_at");
+        QTest::newRow("Intercom: calendar first response, seconds")
+            << intercom << QStringLiteral("Time to first response (seconds)") << QStringLiteral("first_reply_time");
+        QTest::newRow("Intercom: office-hours first response is business hours")
+            << intercom << QStringLiteral("Time to first response within office hours (seconds)")
+            << QStringLiteral("first_reply_time_bh");
+        QTest::newRow("Intercom: the last close is the full resolution")
+            << intercom << QStringLiteral("Time to last close (seconds)") << QStringLiteral("resolution_time");
+        QTest::newRow("Intercom: the teammate is the agent")
+            << intercom << QStringLiteral("Teammate assigned") << QStringLiteral("agent");
+        QTest::newRow("Intercom: ratings stay an extra column")
+            << intercom << QStringLiteral("Conversation rating") << QString();
+
+        const QString jira = fixtureHeader(QStringLiteral("jira_sm.csv"));
+        QTest::newRow("Jira: the issue key is the id") << jira << QStringLiteral("Issue key") << QStringLiteral("external_id");
+        QTest::newRow("Jira: the issue id stays extra") << jira << QStringLiteral("Issue id") << QString();
+        QTest::newRow("Jira: the request type is the type")
+            << jira << QStringLiteral("Custom field (Request Type)") << QStringLiteral("type");
+        QTest::newRow("Jira: resolved is the solve") << jira << QStringLiteral("Resolved") << QStringLiteral("solved_at");
+
+        const QString hubspot = fixtureHeader(QStringLiteral("hubspot.csv"));
+        QTest::newRow("HubSpot: first agent reply, a duration")
+            << hubspot << QStringLiteral("Time to first agent reply") << QStringLiteral("first_reply_time");
+        QTest::newRow("HubSpot: the owner is the agent") << hubspot << QStringLiteral("Ticket owner") << QStringLiteral("agent");
+        QTest::newRow("HubSpot: the pipeline stays extra") << hubspot << QStringLiteral("Pipeline") << QString();
+
+        const QString zoho = fixtureHeader(QStringLiteral("zoho_desk.csv"));
+        QTest::newRow("Zoho Desk: the department is the team") << zoho << QStringLiteral("Department") << QStringLiteral("team");
+        QTest::newRow("Zoho Desk: calendar first response in hours")
+            << zoho << QStringLiteral("First Response Time (in hrs)") << QStringLiteral("first_reply_time");
+        QTest::newRow("Zoho Desk: business-hour resolution, when named so")
+            << QStringLiteral("Ticket Id,Ticket Owner,Department,Created Time,Resolution Time (in hrs),"
+                              "Resolution Time in Business Hours (in hrs)")
+            << QStringLiteral("Resolution Time in Business Hours (in hrs)") << QStringLiteral("resolution_time_bh");
+        QTest::newRow("Zoho Desk: ... and the calendar one beside it")
+            << QStringLiteral("Ticket Id,Ticket Owner,Department,Created Time,Resolution Time (in hrs),"
+                              "Resolution Time in Business Hours (in hrs)")
+            << QStringLiteral("Resolution Time (in hrs)") << QStringLiteral("resolution_time");
+
+        const QString helpscout = fixtureHeader(QStringLiteral("helpscout.csv"));
+        QTest::newRow("Help Scout: the mailbox is the team") << helpscout << QStringLiteral("Mailbox") << QStringLiteral("team");
+        QTest::newRow("Help Scout: the number stays extra") << helpscout << QStringLiteral("Number") << QString();
+        QTest::newRow("Help Scout: first response, date or duration decided later")
+            << helpscout << QStringLiteral("First Response Time") << QStringLiteral("first_reply_at");
+
+        const QString front = fixtureHeader(QStringLiteral("front.csv"));
+        QTest::newRow("Front: the inbox is the team") << front << QStringLiteral("Inbox") << QStringLiteral("team");
+        QTest::newRow("Front: resolved at is the solve") << front << QStringLiteral("Resolved at") << QStringLiteral("solved_at");
+    }
+
+    void everyLabelsColumnIsATagColumn()
+    {
+        const QStringList names = fixtureHeader(QStringLiteral("jira_sm.csv")).split(QLatin1Char(','));
+        const ProfileDetection detection = detectTicketProfile(names);
+        QVERIFY2(detection.match, qPrintable(detection.message));
+        int labels = 0;
+        for (int column = 0; column < names.size(); ++column) {
+            const std::optional<TicketField> field = detection.match->fieldOfColumn(column);
+            if (names[column] == QLatin1String("Labels")) {
+                QCOMPARE(field, std::optional<TicketField>(TicketField::Tags));
+                ++labels;
+            } else if (names[column] == QLatin1String("Comment")) {
+                QCOMPARE(field, std::optional<TicketField>());
+            }
+        }
+        QCOMPARE(labels, 3);
+    }
+
+    // Each new profile's fixture imported end to end, one ticket checked: "created | first reply
+    // min | solved | resolution min | agent | team | tags" (times UTC; --timezone UTC except where
+    // the header names the zone).
+    void importSpotCheck_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("profile");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("expected");
+        // 09:15:30 in New York on 2024-03-10 is EDT (UTC-4): the clocks went forward at 02:00 that
+        // morning. The zone comes from the header, not from --timezone.
+        QTest::newRow("Intercom: times in the header's zone, durations in seconds")
+            << QStringLiteral("intercom.csv") << QStringLiteral("intercom") << QStringLiteral("215468800123459")
+            << QStringLiteral("2024-03-10 13:15:30 | 1.58333 | - | - | Maya Chen | Support Tier 1 | bug export");
+        // 2024-03-09 22:05 EST = 03:05 UTC on the 10th; closed 2024-03-11 10:14:30 EDT = 14:14:30 UTC.
+        QTest::newRow("Intercom: a conversation that crosses the clock change")
+            << QStringLiteral("intercom.csv") << QStringLiteral("intercom") << QStringLiteral("215468800123457")
+            << QStringLiteral("2024-03-10 03:05:00 | 660 | 2024-03-11 14:14:30 | 2109.5 | Liam O'Brien | Billing | "
+                              "billing refund");
+        QTest::newRow("Jira: dd/MMM/yy h:mm a, three Labels columns merged")
+            << QStringLiteral("jira_sm.csv") << QStringLiteral("jira-sm") << QStringLiteral("ITSM-1043")
+            << QStringLiteral("2024-03-13 10:20:00 | - | - | - | Tom Becker | - | hardware onboarding q1-hires");
+        QTest::newRow("Jira: resolved the next morning")
+            << QStringLiteral("jira_sm.csv") << QStringLiteral("jira-sm") << QStringLiteral("ITSM-1042")
+            << QStringLiteral("2024-03-12 15:45:00 | - | 2024-03-13 09:00:00 | - | Ana Souza | - | network vpn");
+        // 5,400,000 ms = 90 min; 106,080,000 ms = 1,768 min (29 h 28 min, as the dates say).
+        QTest::newRow("HubSpot: durations in milliseconds")
+            << QStringLiteral("hubspot.csv") << QStringLiteral("hubspot") << QStringLiteral("1873429012")
+            << QStringLiteral("2024-03-04 09:12:00 | 90 | 2024-03-05 14:40:00 | 1768 | Hannah Schulz | EMEA Support | -");
+        QTest::newRow("HubSpot: a duration written H:MM:SS")
+            << QStringLiteral("hubspot.csv") << QStringLiteral("hubspot") << QStringLiteral("1873429013")
+            << QStringLiteral("2024-03-04 11:30:00 | 4.5 | - | - | Diego Alvarez | Americas Support | -");
+        QTest::newRow("Zoho Desk: month-name dates, hours")
+            << QStringLiteral("zoho_desk.csv") << QStringLiteral("zoho-desk") << QStringLiteral("104")
+            << QStringLiteral("2024-03-12 15:45:00 | 75 | 2024-03-13 10:15:00 | 1110 | Riya Sharma | Customer Care | shipping");
+        QTest::newRow("Help Scout: first response as a duration in words")
+            << QStringLiteral("helpscout.csv") << QStringLiteral("helpscout") << QStringLiteral("2514301988")
+            << QStringLiteral("2024-03-11 09:02:10 | 2.66667 | 2024-03-11 09:30:55 | - | Omar Haddad | Support | billing promo");
+        QTest::newRow("Front: first response in seconds")
+            << QStringLiteral("front.csv") << QStringLiteral("front") << QStringLiteral("cnv_5k2x9a3")
+            << QStringLiteral("2024-03-12 13:40:00 | 90 | 2024-03-13 08:05:31 | - | Isabel Gomez | Customer Support | returns");
+    }
+
+    void importSpotCheck()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, profile);
+        QFETCH(QString, id);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QString error;
+        std::optional<Database> db = Database::open(dir.filePath(QStringLiteral("p.sqlite")), &error);
+        QVERIFY2(db, qPrintable(error));
+        ImportOptions options;
+        options.timeZone = QTimeZone::utc();
+        const ImportReport report = runImport(*db, QStringLiteral(SUPPORTLENS_FIXTURES_DIR "/import/") + file, options);
+        QVERIFY2(report.outcome == ImportReport::Outcome::Imported, qPrintable(report.error));
+        QCOMPARE(report.profile, profile);
+        QCOMPARE(report.rejected, 0);
+        sqlite::Statement s = db->connection().prepare(
+            "SELECT t.created_at, coalesce(t.first_reply_min, (t.first_reply_at - t.created_at) / 60.0), t.solved_at, "
+            "t.resolution_min, a.name, g.name, t.tags FROM tickets t LEFT JOIN agents a ON a.id = t.agent_id "
+            "LEFT JOIN teams g ON g.id = t.team_id WHERE t.external_id = ?1 OR t.external_id = CAST(?1 AS INTEGER)");
+        s.bindText(1, id);
+        QCOMPARE(s.step(), sqlite::Statement::StepResult::Row);
+        QStringList values;
+        for (int column = 0; column < 7; ++column) {
+            if (s.columnIsNull(column))
+                values.append(QStringLiteral("-"));
+            else if (column == 0 || column == 2)
+                values.append(QDateTime::fromSecsSinceEpoch(s.columnInt(column), QTimeZone::utc())
+                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+            else if (column == 1 || column == 3)
+                values.append(QString::number(s.columnDouble(column), 'g', 6));
+            else
+                values.append(s.columnText(column));
+        }
+        QCOMPARE(values.join(QStringLiteral(" | ")), expected);
     }
 
     void mapping()

@@ -512,6 +512,11 @@ private slots:
         // 3:04 PM = 15 × 3600 + 4 × 60 = 54240.
         QTest::newRow("Jira's dd/MMM/yy h:mm a") << QByteArray("15/Mar/24 3:04 PM") << unknown
                                                  << march15th2024 + 54240 << true << none;
+        // 12 AM is midnight: 4 × 60 = 240.
+        QTest::newRow("Jira's dd/MMM/yy h:mm a just past midnight")
+            << QByteArray("05/Mar/24 12:04 AM") << unknown << march5th2024 + 240 << true << none;
+        QTest::newRow("Zoho Desk's dd MMM yyyy hh:mm a") << QByteArray("05 Mar 2024 02:30 PM") << unknown
+                                                         << march5th1430 << true << none;
         QTest::newRow("a leap day") << QByteArray("2024-02-29") << unknown << feb29th2024 << false << none;
         // 2000-01-01 + 31 + 28 days: 2000 is a leap year, being divisible by 400.
         QTest::newRow("a leap day in a century divisible by 400")
