@@ -1,30 +1,37 @@
 #include "mainwindow.h"
 
+#include "agents/agentspage.h"
+#include "dashboard/dashboardcontroller.h"
 #include "demo/demobuilder.h"
+#include "overview/overviewpage.h"
+#include "shell/importreportdialog.h"
+#include "shell/importrunner.h"
+#include "shell/settings.h"
 #include "store/database.h"
+#include "tickets/ticketspage.h"
+#include "widgets/filterbar.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPointer>
 #include <QProgressBar>
-#include <QSettings>
-#include <QSplitter>
-#include <QStandardItemModel>
+#include <QProgressDialog>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QTableView>
+#include <QTabWidget>
 #include <QVBoxLayout>
-
-#include <thread>
 
 // Resources compiled into a static library must be registered by hand, outside any namespace.
 static void initSupportLensResources()
@@ -36,12 +43,31 @@ namespace sl::ui {
 
 namespace {
 
-const QString lastDatabaseKey = QStringLiteral("database/last");
-constexpr int newestTicketsShown = 500;
-
-QString formatDate(const std::optional<QDateTime> &time)
+// What a dropped or chosen file must look like to be offered to the importer; the importer
+// itself decides from the content.
+bool looksLikeCsv(const QString &path)
 {
-    return time ? QLocale().toString(time->date(), QLocale::ShortFormat) : QStringLiteral("—");
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") || suffix == QLatin1String("txt");
+}
+
+QStringList csvFilesOf(const QMimeData *mime)
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile() && looksLikeCsv(url.toLocalFile()))
+            files.append(url.toLocalFile());
+    }
+    return files;
+}
+
+std::optional<QDate> localDate(const std::optional<QDateTime> &utc)
+{
+    if (!utc)
+        return std::nullopt;
+    return utc->toLocalTime().date();
 }
 
 } // namespace
@@ -53,57 +79,87 @@ QString demoDatabasePath()
     return QDir(folder).filePath(QStringLiteral("demo.sqlite"));
 }
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(std::unique_ptr<Settings> settings, QWidget *parent)
     : QMainWindow(parent)
+    , m_settings(settings ? std::move(settings) : std::make_unique<Settings>())
+    , m_controller(new DashboardController(this))
+    , m_importRunner(new ImportRunner(this))
 {
     initSupportLensResources();
     setWindowTitle(tr("SupportLens"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/supportlens.svg")));
-    resize(1200, 760);
+    setAcceptDrops(true);
 
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open Database…"), this, &MainWindow::chooseDatabase);
-    open->setShortcut(QKeySequence::Open);
-    QAction *demo = file->addAction(tr("Open &Demo Data"), this, &MainWindow::openDemo);
-    demo->setStatusTip(tr("Open the built-in demo database"));
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
+    m_filterBar = new FilterBar(this);
+    m_filterBar->setAccessibleName(tr("Filters"));
+    m_filterBar->setState(m_settings->filters());
+
+    m_pages = new QTabWidget(this);
+    m_pages->setAccessibleName(tr("Pages"));
+    m_pages->setDocumentMode(true);
+    m_overview = new OverviewPage(m_pages);
+    m_overview->setSettings(m_settings->overview());
+    m_agents = new AgentsPage(m_pages);
+    m_tickets = new TicketsPage(m_pages);
+    m_pages->addTab(m_overview, tr("&Overview"));
+    m_pages->addTab(m_agents, tr("&Agents"));
+    m_pages->addTab(m_tickets, tr("&Tickets"));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
-    m_summary = new QLabel(tr("Import a CSV export to begin, or open the demo data (File ▸ Open Demo Data)."), central);
-    m_summary->setWordWrap(true);
-    m_summary->setTextFormat(Qt::RichText);
-    m_summary->setAccessibleName(tr("Database summary"));
-    layout->addWidget(m_summary);
-
-    m_progress = new QProgressBar(central);
-    m_progress->setVisible(false);
-    m_progress->setAccessibleName(tr("Progress"));
-    layout->addWidget(m_progress);
-
-    auto *splitter = new QSplitter(Qt::Vertical, central);
-    m_importsModel = new QStandardItemModel(this);
-    m_importsView = new QTableView(splitter);
-    m_importsView->setModel(m_importsModel);
-    m_importsView->setAccessibleName(tr("Imports"));
-    m_ticketsModel = new QStandardItemModel(this);
-    m_ticketsView = new QTableView(splitter);
-    m_ticketsView->setModel(m_ticketsModel);
-    m_ticketsView->setAccessibleName(tr("Newest tickets"));
-    for (QTableView *view : {m_importsView, m_ticketsView}) {
-        view->setAlternatingRowColors(true);
-        view->setSelectionBehavior(QAbstractItemView::SelectRows);
-        view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        view->verticalHeader()->setVisible(false);
-        view->horizontalHeader()->setStretchLastSection(true);
-    }
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_pages, 1);
     setCentralWidget(central);
-    statusBar()->showMessage(tr("No database open"));
+
+    createMenus();
+    createStatusBar();
+
+    connect(m_filterBar, &FilterBar::stateChanged, this, &MainWindow::filtersChanged);
+    connect(m_overview, &OverviewPage::trendOptionsChanged, this, &MainWindow::requestDashboard);
+    connect(m_overview, &OverviewPage::settingsChanged, this,
+        [this] { m_settings->setOverview(m_overview->settings()); });
+    connect(m_overview, &OverviewPage::periodRequested, this,
+        [this](const QDate &from, const QDate &to) { m_filterBar->setCustomDates(from, to); });
+    connect(m_controller, &DashboardController::loaded, this, &MainWindow::databaseLoaded);
+    connect(m_controller, &DashboardController::loadFailed, this, [this](const QString &path, const QString &error) {
+        m_pendingPath.clear();
+        statusBar()->clearMessage();
+        QMessageBox::warning(this, tr("Cannot open database"),
+            tr("%1 cannot be opened: %2").arg(QDir::toNativeSeparators(path), error));
+    });
+    connect(m_controller, &DashboardController::resultReady, m_overview, &OverviewPage::setResult);
+    connect(m_controller, &DashboardController::busyChanged, this, &MainWindow::setBusy);
+    connect(m_pages, &QTabWidget::currentChanged, this, [this] {
+        // The other pages compute only when looked at: their request follows on the way in.
+        const MetricsRequest request = dashboardRequest().period;
+        if (m_pages->currentWidget() == m_agents && !m_controller->databasePath().isEmpty())
+            m_agents->setRequest(request);
+        else if (m_pages->currentWidget() == m_tickets && !m_controller->databasePath().isEmpty())
+            m_tickets->setRequest(request);
+    });
+    connect(m_importRunner, &ImportRunner::progress, this, &MainWindow::showImportProgress);
+    connect(m_importRunner, &ImportRunner::finished, this,
+        [this](const std::vector<ImportReport> &reports, bool cancelled) {
+            if (m_importProgress) {
+                m_importProgress->reset();
+                m_importProgress->deleteLater();
+                m_importProgress = nullptr;
+            }
+            m_importAction->setEnabled(true);
+            auto *dialog = new ImportReportDialog(reports, cancelled, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+            // Imports bump the data version: loading again rebuilds the snapshot.
+            if (!m_controller->databasePath().isEmpty())
+                m_controller->open(m_controller->databasePath());
+            m_tickets->reload();
+            emit importFinished();
+        });
+
+    const QByteArray geometry = m_settings->windowGeometry();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(QSize(fontMetrics().averageCharWidth() * 190, fontMetrics().height() * 48));
+    restoreState(m_settings->windowState());
 }
 
 MainWindow::~MainWindow()
@@ -113,90 +169,285 @@ MainWindow::~MainWindow()
         m_demoBuild.join();
 }
 
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Database…"), this, &MainWindow::chooseDatabase);
+    open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Open a SupportLens database"));
+    QAction *create = file->addAction(tr("&New Database…"), this, &MainWindow::newDatabase);
+    create->setShortcut(QKeySequence::New);
+    create->setStatusTip(tr("Create an empty database to import exports into"));
+    m_importAction = file->addAction(tr("&Import CSV…"), this, &MainWindow::chooseImportFiles);
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importAction->setStatusTip(tr("Import help-desk CSV exports into the open database (or drop them on the window)"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QAction *demo = file->addAction(tr("Open &Demo Data"), this, &MainWindow::openDemo);
+    demo->setStatusTip(tr("Open the built-in demo database"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *recompute = view->addAction(tr("&Recompute"), this, [this] {
+        m_controller->recompute();
+        if (m_pages->currentWidget() == m_tickets)
+            m_tickets->reload();
+    });
+    recompute->setShortcut(QKeySequence::Refresh);
+    recompute->setStatusTip(tr("Compute every figure again"));
+    updateRecentMenu();
+}
+
+void MainWindow::createStatusBar()
+{
+    m_busyLabel = new QLabel(this);
+    m_busyLabel->setAccessibleName(tr("Activity"));
+    m_busyBar = new QProgressBar(this);
+    m_busyBar->setAccessibleName(tr("Activity progress"));
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setMaximumWidth(fontMetrics().averageCharWidth() * 16);
+    m_busyBar->setMaximumHeight(fontMetrics().height());
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setVisible(false);
+    m_databaseLabel = new QLabel(tr("No database open"), this);
+    m_databaseLabel->setAccessibleName(tr("Database"));
+    m_rangeLabel = new QLabel(this);
+    m_rangeLabel->setAccessibleName(tr("Date range of the data"));
+    m_ticketsLabel = new QLabel(this);
+    m_ticketsLabel->setAccessibleName(tr("Tickets in the database"));
+    statusBar()->addWidget(m_busyLabel);
+    statusBar()->addWidget(m_busyBar);
+    statusBar()->addPermanentWidget(m_databaseLabel);
+    statusBar()->addPermanentWidget(m_rangeLabel);
+    statusBar()->addPermanentWidget(m_ticketsLabel);
+}
+
+QString MainWindow::databasePath() const
+{
+    return m_controller->databasePath();
+}
+
+DashboardRequest MainWindow::dashboardRequest() const
+{
+    const FilterState state = m_filterBar->state();
+    DashboardRequest request;
+    const auto [from, to] = m_filterBar->dates();
+    request.period.from = from;
+    request.period.to = to;
+    request.period.zone = QTimeZone::systemTimeZone();
+    request.period.filter = state.filter;
+    request.compare = state.compare;
+    request.trendBucket = m_overview->trendBucket();
+    request.trendSpan = m_overview->trendSpan();
+    return request;
+}
+
+void MainWindow::openDatabase(const QString &path)
+{
+    if (!QFileInfo::exists(path)) {
+        QMessageBox::warning(this, tr("Cannot open database"),
+            tr("%1 does not exist (any more).").arg(QDir::toNativeSeparators(path)));
+        m_settings->removeRecentFile(path);
+        updateRecentMenu();
+        return;
+    }
+    m_pendingPath = path;
+    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    m_controller->open(path);
+}
+
+void MainWindow::databaseLoaded(const LoadedDatabase &database)
+{
+    m_pendingPath.clear();
+    statusBar()->clearMessage();
+    m_settings->setLastDatabase(database.path);
+    m_settings->addRecentFile(database.path);
+    updateRecentMenu();
+    setWindowFilePath(database.path);
+
+    const QLocale locale;
+    const std::optional<QDate> first = localDate(database.summary.firstCreated);
+    const std::optional<QDate> last = localDate(database.summary.lastCreated);
+    m_databaseLabel->setText(QFileInfo(database.path).fileName());
+    m_databaseLabel->setToolTip(QDir::toNativeSeparators(database.path));
+    m_rangeLabel->setText(first && last ? tr("%1 – %2").arg(locale.toString(*first, QLocale::ShortFormat),
+                                              locale.toString(*last, QLocale::ShortFormat))
+                                        : QString());
+    m_rangeLabel->setToolTip(tr("First and last day a ticket was created"));
+    const qlonglong tickets = qlonglong(database.snapshot->size());
+    m_ticketsLabel->setText(tickets == 1 ? tr("1 ticket") : tr("%1 tickets").arg(locale.toString(tickets)));
+
+    m_filterBar->setOptions(*database.snapshot);
+    m_overview->setDataRange(first, last);
+    if (tickets == 0)
+        m_overview->showMessage(tr("%1 holds no tickets yet. Import a CSV export (File ▸ Import CSV…, or drop the "
+                                   "file on this window).")
+                                    .arg(QFileInfo(database.path).fileName()));
+    m_agents->setSnapshot(database.snapshot);
+    QString error;
+    if (!m_agents->setDatabasePath(database.path, &error) || !m_tickets->setDatabasePath(database.path, &error))
+        statusBar()->showMessage(error);
+    requestDashboard();
+    emit databaseOpened(database.path);
+}
+
+void MainWindow::filtersChanged(const FilterState &state)
+{
+    m_settings->setFilters(state);
+    requestDashboard();
+}
+
+void MainWindow::requestDashboard()
+{
+    if (m_controller->databasePath().isEmpty())
+        return;
+    const DashboardRequest request = dashboardRequest();
+    if (m_controller->snapshot() && m_controller->snapshot()->size() > 0)
+        m_controller->setRequest(request);
+    if (m_pages->currentWidget() == m_agents)
+        m_agents->setRequest(request.period);
+    else if (m_pages->currentWidget() == m_tickets)
+        m_tickets->setRequest(request.period);
+}
+
+void MainWindow::setBusy(bool busy)
+{
+    m_overview->setBusy(busy && m_controller->isComputing());
+    m_busyLabel->setText(!busy ? QString() : m_controller->isLoading() ? tr("Loading…") : tr("Computing…"));
+    m_busyBar->setVisible(busy);
+}
+
 void MainWindow::chooseDatabase()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Database"), QFileInfo(m_databasePath).path(),
-                                                      tr("SupportLens databases (*.sqlite *.db);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Database"), QFileInfo(databasePath()).path(),
+        tr("SupportLens databases (*.sqlite *.db);;All files (*)"));
     if (!path.isEmpty())
         openDatabase(path);
 }
 
-bool MainWindow::openDatabase(const QString &path)
+void MainWindow::newDatabase()
 {
-    QString error;
-    // Opened read-write: an older file is upgraded on the way in.
-    if (!Database::open(path, &error, sqlite::Connection::Mode::ReadWrite)) {
-        QMessageBox::warning(this, tr("Cannot open database"), error);
-        return false;
-    }
-    m_databasePath = path;
-    QSettings().setValue(lastDatabaseKey, path);
-    setWindowFilePath(path);
-    showSummary();
-    emit databaseOpened(path);
-    return true;
-}
-
-void MainWindow::showSummary()
-{
-    QString error;
-    std::optional<Database> database = Database::open(m_databasePath, &error, sqlite::Connection::Mode::ReadOnly);
-    if (!database) {
-        m_summary->setText(error.toHtmlEscaped());
+    QString path = QFileDialog::getSaveFileName(this, tr("New Database"),
+        QDir(QFileInfo(databasePath()).path()).filePath(tr("support.sqlite")),
+        tr("SupportLens databases (*.sqlite *.db)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".sqlite");
+    if (QFileInfo::exists(path)) {
+        // Never replace a database by an empty one from a file dialog: open it, or pick a name.
+        QMessageBox::warning(this, tr("New Database"),
+            tr("%1 already exists. Choose another name, or open it with File ▸ Open Database.")
+                .arg(QDir::toNativeSeparators(path)));
         return;
     }
-    const QLocale locale;
-    const DatabaseSummary summary = database->summary();
-    const QString range = tr("%1 – %2").arg(formatDate(summary.firstCreated), formatDate(summary.lastCreated));
-    if (summary.tickets == 0) {
-        m_summary->setText(tr("<b>%1</b> holds no tickets yet. Import a CSV export to begin.")
-                               .arg(QFileInfo(m_databasePath).fileName().toHtmlEscaped()));
-    } else {
-        m_summary->setText(tr("<b>%1</b>: %2 tickets created %3 · %4 agents · %5 teams · %6 customers · imports: %7")
-                               .arg(QFileInfo(m_databasePath).fileName().toHtmlEscaped(),
-                                    locale.toString(summary.tickets), range, locale.toString(summary.agents),
-                                    locale.toString(summary.teams), locale.toString(summary.customers),
-                                    locale.toString(summary.imports)));
+    QString error;
+    if (!Database::open(path, &error, sqlite::Connection::Mode::ReadWriteCreate)) {
+        QMessageBox::warning(this, tr("Cannot create database"), error);
+        return;
     }
-    statusBar()->showMessage(tr("%1 · %2 · %3 tickets")
-                                 .arg(QDir::toNativeSeparators(m_databasePath), range, locale.toString(summary.tickets)));
+    openDatabase(path);
+}
 
-    m_importsModel->clear();
-    m_importsModel->setHorizontalHeaderLabels({tr("File"), tr("Profile"), tr("Imported"), tr("Rows"), tr("New"),
-                                               tr("Updated"), tr("Unchanged"), tr("Rejected")});
-    for (const ImportRecord &record : database->imports()) {
-        QList<QStandardItem *> row;
-        row << new QStandardItem(record.fileName) << new QStandardItem(record.profile)
-            << new QStandardItem(locale.toString(record.importedAt.toLocalTime(), QLocale::ShortFormat));
-        for (std::int64_t count : {record.rowsRead, record.inserted, record.updated, record.unchanged, record.rejected}) {
-            auto *item = new QStandardItem(locale.toString(count));
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            row << item;
+void MainWindow::chooseImportFiles()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import CSV Exports"), QString(),
+        tr("CSV exports (*.csv *.tsv *.txt);;All files (*)"));
+    if (!files.isEmpty())
+        importFiles(files);
+}
+
+void MainWindow::importFiles(const QStringList &files)
+{
+    if (files.isEmpty())
+        return;
+    if (databasePath().isEmpty()) {
+        QMessageBox::information(this, tr("Import CSV"),
+            tr("Open or create a database first (File ▸ New Database…), then import into it."));
+        return;
+    }
+    if (!m_importRunner->start(databasePath(), files)) {
+        statusBar()->showMessage(tr("An import is running already."), 5000);
+        return;
+    }
+    m_importAction->setEnabled(false);
+    m_importProgress = new QProgressDialog(tr("Importing…"), tr("Cancel"), 0, 1000, this);
+    m_importProgress->setWindowTitle(tr("Import CSV"));
+    m_importProgress->setWindowModality(Qt::WindowModal);
+    m_importProgress->setMinimumDuration(0);
+    m_importProgress->setAutoReset(false);
+    m_importProgress->setAutoClose(false);
+    m_importProgress->setValue(0);
+    connect(m_importProgress, &QProgressDialog::canceled, m_importRunner, &ImportRunner::cancel);
+}
+
+void MainWindow::showImportProgress(int fileIndex, int fileCount, const QString &fileName, double fraction)
+{
+    if (!m_importProgress)
+        return;
+    m_importProgress->setLabelText(fileCount == 1
+            ? tr("Importing %1…").arg(fileName)
+            : tr("Importing %1 (file %2 of %3)…").arg(fileName).arg(fileIndex + 1).arg(fileCount));
+    m_importProgress->setValue(int(1000 * (fileIndex + fraction) / std::max(1, fileCount)));
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_settings->recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &path = files[i];
+        // &1 … &9: the first nine open from the keyboard.
+        const QString text = i < 9 ? tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName())
+                                   : QFileInfo(path).fileName();
+        QAction *action = m_recentMenu->addAction(text, this, [this, path] { openDatabase(path); });
+        action->setStatusTip(QDir::toNativeSeparators(path));
+        action->setToolTip(QDir::toNativeSeparators(path));
+    }
+    if (!files.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear List"), this, [this] {
+            for (const QString &path : m_settings->recentFiles())
+                m_settings->removeRecentFile(path);
+            updateRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_importRunner->isRunning()) {
+        const auto answer = QMessageBox::question(this, tr("Import running"),
+            tr("An import is running. Cancel it and quit? The file being imported is left out entirely."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
         }
-        m_importsModel->appendRow(row);
+        m_importRunner->cancel();
     }
-    m_importsView->resizeColumnsToContents();
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setFilters(m_filterBar->state());
+    m_settings->setOverview(m_overview->settings());
+    QMainWindow::closeEvent(event);
+}
 
-    m_ticketsModel->clear();
-    m_ticketsModel->setHorizontalHeaderLabels(
-        {tr("Id"), tr("Created"), tr("Channel"), tr("Team"), tr("Agent"), tr("Status"), tr("Subject")});
-    sqlite::Statement newest = database->connection().prepare(
-        "SELECT t.external_id, t.created_at, c.name, tm.name, a.name, t.status, t.subject FROM tickets t "
-        "LEFT JOIN channels c ON c.id = t.channel_id LEFT JOIN teams tm ON tm.id = t.team_id "
-        "LEFT JOIN agents a ON a.id = t.agent_id ORDER BY t.created_at DESC LIMIT ?1");
-    newest.bindInt(1, newestTicketsShown);
-    while (newest.isValid() && newest.step() == sqlite::Statement::StepResult::Row) {
-        QList<QStandardItem *> row;
-        row << new QStandardItem(newest.columnText(0));
-        row << new QStandardItem(
-            newest.columnIsNull(1)
-                ? QStringLiteral("—")
-                : locale.toString(QDateTime::fromSecsSinceEpoch(newest.columnInt(1)).toLocalTime(), QLocale::ShortFormat));
-        for (int column = 2; column <= 6; ++column)
-            row << new QStandardItem(newest.columnText(column).simplified());
-        m_ticketsModel->appendRow(row);
-    }
-    m_ticketsView->resizeColumnsToContents();
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!csvFilesOf(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = csvFilesOf(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    importFiles(files);
 }
 
 void MainWindow::openDemo()
@@ -209,16 +460,17 @@ void MainWindow::openDemo()
     if (m_demoBuild.joinable())
         return; // already building
     // Building 60,000 tickets takes a few seconds: off the UI thread, with progress.
-    m_summary->setText(tr("Building the demo database…"));
-    m_progress->setRange(0, 1000);
-    m_progress->setValue(0);
-    m_progress->setVisible(true);
+    m_busyLabel->setText(tr("Building the demo database…"));
+    m_busyBar->setRange(0, 1000);
+    m_busyBar->setValue(0);
+    m_busyBar->setVisible(true);
+    m_overview->showMessage(tr("Building the demo database…"));
     QPointer<MainWindow> self(this);
     m_demoBuild = std::thread([this, self, path] {
         const DemoBuildResult result = buildDemoDatabase(path, {}, [this, self](double fraction) {
             QMetaObject::invokeMethod(qApp, [self, fraction] {
                 if (self)
-                    self->m_progress->setValue(int(fraction * 1000));
+                    self->m_busyBar->setValue(int(fraction * 1000));
             });
             return !m_cancelDemoBuild;
         });
@@ -226,7 +478,8 @@ void MainWindow::openDemo()
             if (!self)
                 return;
             self->m_demoBuild.join();
-            self->m_progress->setVisible(false);
+            self->m_busyBar->setRange(0, 0);
+            self->setBusy(self->m_controller->isBusy());
             if (!result.ok) {
                 QMessageBox::warning(self, tr("Cannot build the demo database"), result.error);
                 return;
@@ -249,7 +502,7 @@ int runWindow(const QStringList &arguments)
 
     MainWindow window;
     window.show();
-    const QString last = QSettings().value(lastDatabaseKey).toString();
+    const QString last = window.settings().lastDatabase();
     if (parser.isSet(demoOption))
         window.openDemo();
     else if (parser.isSet(dbOption))

@@ -1,49 +1,98 @@
 #pragma once
 
-// The main window. For now a shell that opens a database and shows what it holds: its imports,
-// its size and date range, and the newest tickets. Pages (overview, agents, tickets) come next.
+// The main window: wires the filter bar, the pages, the menus and the status bar to one
+// DashboardController. It owns no computation: loading, computing and importing run off the UI
+// thread (DashboardController, ImportRunner), and the pages only show what comes back.
 
 #include <QMainWindow>
 #include <QStringList>
 
 #include <atomic>
+#include <memory>
 #include <thread>
 
 class QLabel;
-class QStandardItemModel;
-class QTableView;
+class QMenu;
 class QProgressBar;
+class QProgressDialog;
+class QTabWidget;
 
 namespace sl::ui {
+
+class AgentsPage;
+class DashboardController;
+class FilterBar;
+class ImportRunner;
+class OverviewPage;
+class Settings;
+class TicketsPage;
+struct DashboardRequest;
+struct FilterState;
+struct LoadedDatabase;
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // `settings`: where the window keeps its state; the application's settings by default.
+    explicit MainWindow(std::unique_ptr<Settings> settings = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens `path` and shows it; on failure shows the reason and keeps the previous database.
-    bool openDatabase(const QString &path);
+    // Opens `path` in the background; on failure shows the reason and keeps the database shown.
+    void openDatabase(const QString &path);
     // Builds the demo database in the background if it does not exist yet, then opens it.
     void openDemo();
-    QString databasePath() const { return m_databasePath; }
+    // Imports CSV files into the open database (progress dialog with Cancel, then a report).
+    void importFiles(const QStringList &files);
+    QString databasePath() const;
+
+    DashboardController *controller() const { return m_controller; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    OverviewPage *overviewPage() const { return m_overview; }
+    Settings &settings() const { return *m_settings; }
+    // The request the filter bar and the Overview's choices make now.
+    DashboardRequest dashboardRequest() const;
 
 signals:
     void databaseOpened(const QString &path);
+    void importFinished();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    void createMenus();
+    void createStatusBar();
     void chooseDatabase();
-    void showSummary();
+    void newDatabase();
+    void chooseImportFiles();
+    void updateRecentMenu();
+    void databaseLoaded(const LoadedDatabase &database);
+    void filtersChanged(const FilterState &state);
+    void requestDashboard();
+    void setBusy(bool busy);
+    void showImportProgress(int fileIndex, int fileCount, const QString &fileName, double fraction);
 
-    QString m_databasePath;
-    QLabel *m_summary = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QStandardItemModel *m_importsModel = nullptr;
-    QStandardItemModel *m_ticketsModel = nullptr;
-    QTableView *m_importsView = nullptr;
-    QTableView *m_ticketsView = nullptr;
+    std::unique_ptr<Settings> m_settings;
+    DashboardController *m_controller = nullptr;
+    ImportRunner *m_importRunner = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    QTabWidget *m_pages = nullptr;
+    OverviewPage *m_overview = nullptr;
+    AgentsPage *m_agents = nullptr;
+    TicketsPage *m_tickets = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_importAction = nullptr;
+    QLabel *m_databaseLabel = nullptr;
+    QLabel *m_rangeLabel = nullptr;
+    QLabel *m_ticketsLabel = nullptr;
+    QLabel *m_busyLabel = nullptr;
+    QProgressBar *m_busyBar = nullptr;
+    QProgressDialog *m_importProgress = nullptr;
+    QString m_pendingPath; // being opened, not loaded yet
     // The demo build runs here; closing the window cancels it and waits for it.
     std::thread m_demoBuild;
     std::atomic<bool> m_cancelDemoBuild{false};
@@ -52,7 +101,7 @@ private:
 // Where the built-in demo database lives (the user's data folder).
 QString demoDatabasePath();
 
-// Shows the window for `arguments` (--db FILE, else the last database, else the demo).
+// Shows the window for `arguments` (--db FILE, --demo, else the last database, else the demo).
 int runWindow(const QStringList &arguments);
 
 } // namespace sl::ui

@@ -1,0 +1,194 @@
+#include "overview/kpis.h"
+
+#include "metrics/stats.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+namespace sl::ui {
+
+namespace {
+
+// Changes smaller than this (in the metric's unit) are "no change": rounding, not news.
+constexpr double negligibleChange = 1e-6;
+
+QString metricName(const MetricDefinition &metric)
+{
+    return QCoreApplication::translate("sl::MetricDefinition", metric.name);
+}
+
+QString metricDefinitionText(const MetricDefinition &metric)
+{
+    return QCoreApplication::translate("sl::MetricDefinition", metric.definition);
+}
+
+// The width of the Wilson interval for a continuous n, as stats::proportion computes it.
+double intervalWidth(double p, double n)
+{
+    constexpr double z = 1.959963984540054;
+    const double z2 = z * z;
+    const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+    const double spread = z * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
+    const double lo = p <= 0 ? 0.0 : std::max(0.0, centre - spread);
+    const double hi = p >= 1 ? 1.0 : std::min(1.0, centre + spread);
+    return hi - lo;
+}
+
+QString signedNumber(double value, int decimals)
+{
+    const QLocale locale;
+    const QString magnitude = locale.toString(std::abs(value), 'f', decimals);
+    if (std::abs(value) < std::pow(10.0, -decimals) / 2)
+        return locale.toString(0.0, 'f', decimals);
+    return (value > 0 ? QStringLiteral("+") : QStringLiteral("−")) + magnitude;
+}
+
+QString periodText(const std::optional<QDate> &from, const std::optional<QDate> &to)
+{
+    if (!from || !to)
+        return {};
+    const QLocale locale;
+    return KpiText::tr("%1 – %2").arg(locale.toString(*from, QLocale::ShortFormat),
+        locale.toString(*to, QLocale::ShortFormat));
+}
+
+} // namespace
+
+const std::vector<std::string_view> &overviewKpiIds()
+{
+    static const std::vector<std::string_view> ids = {
+        "tickets_created",
+        "tickets_solved",
+        "backlog_end",
+        "frt_median_min",
+        "resolution_median_hours",
+        "csat_pct",
+        "fcr_pct",
+        "sla_first_reply_pct",
+        "reopen_pct",
+        "aht_min",
+    };
+    return ids;
+}
+
+Judgement judge(const MetricDefinition &metric, double value, double previous)
+{
+    const double change = value - previous;
+    if (std::abs(change) < negligibleChange || metric.direction == MetricDirection::Neutral)
+        return Judgement::Neutral;
+    const bool up = change > 0;
+    return up == (metric.direction == MetricDirection::HigherIsBetter) ? Judgement::Better : Judgement::Worse;
+}
+
+QString deltaText(const MetricDefinition &metric, double value, double previous)
+{
+    const double change = value - previous;
+    const QString arrow = std::abs(change) < negligibleChange ? QString()
+        : change > 0                                          ? QStringLiteral("▲ ")
+                                                              : QStringLiteral("▼ ");
+    QString amount;
+    switch (metric.unit) {
+    case MetricUnit::Percent:
+        // A change of a percentage is in percentage points: 80 % → 84 % is +4 pts, not +5 %.
+        amount = KpiText::tr("%1 pts").arg(signedNumber(change, 1));
+        break;
+    case MetricUnit::Count: amount = signedNumber(change, 0); break;
+    case MetricUnit::Minutes:
+    case MetricUnit::Hours:
+    case MetricUnit::Seconds: amount = signedNumber(change, 1) + unitSuffix(metric.unit); break;
+    default: amount = signedNumber(change, 2); break;
+    }
+    if (metric.unit != MetricUnit::Percent && std::abs(previous) > negligibleChange
+        && std::abs(change) >= negligibleChange) {
+        amount = KpiText::tr("%1 (%2 %)").arg(amount, signedNumber(100.0 * change / std::abs(previous), 1));
+    }
+    return arrow + amount;
+}
+
+std::optional<std::int64_t> trialsOfInterval(double pct, double lo, double hi)
+{
+    const double p = pct / 100.0;
+    const double width = (hi - lo) / 100.0;
+    if (!(p >= 0 && p <= 1) || !(width > 0))
+        return std::nullopt;
+    // The width falls as n grows: bisect on a log scale between 1 and a billion.
+    double low = 1, high = 1e9;
+    if (intervalWidth(p, low) < width || intervalWidth(p, high) > width)
+        return std::nullopt;
+    for (int step = 0; step < 200 && high - low > 1e-3; ++step) {
+        const double middle = std::sqrt(low * high);
+        (intervalWidth(p, middle) > width ? low : high) = middle;
+    }
+    const auto guess = std::int64_t(std::llround(low));
+    for (std::int64_t n = std::max<std::int64_t>(1, guess - 2); n <= guess + 2; ++n) {
+        const auto successes = std::llround(p * double(n));
+        const stats::Proportion check = stats::proportion(successes, n);
+        if (check.pct && std::abs(*check.pct - pct) < 1e-9 && std::abs(*check.lo - lo) < 1e-7
+            && std::abs(*check.hi - hi) < 1e-7)
+            return n;
+    }
+    return std::nullopt;
+}
+
+std::vector<KpiCardData> kpiCards(const DashboardResult &result)
+{
+    std::vector<KpiCardData> cards;
+    const QLocale locale;
+    const std::size_t responsesIndex = ticketMetricIndex("csat_responses");
+    for (std::string_view id : overviewKpiIds()) {
+        const std::size_t index = ticketMetricIndex(id);
+        const MetricDefinition &metric = ticketMetricDefinitions()[index];
+        KpiCardData card;
+        card.id = id;
+        card.metric = &metric;
+        card.title = metricName(metric);
+        const MetricValue current = index < result.current.size() ? result.current[index] : MetricValue{};
+        card.value = current.value;
+        card.valueText = formatMetricValue(metric, current.value);
+        if (result.previous && index < result.previous->size())
+            card.previous = (*result.previous)[index].value;
+        if (card.value && card.previous) {
+            card.delta = *card.value - *card.previous;
+            card.deltaText = deltaText(metric, *card.value, *card.previous);
+            card.judgement = judge(metric, *card.value, *card.previous);
+        }
+        if (metric.proportion && current.value) {
+            if (id == "csat_pct" && responsesIndex < result.current.size() && result.current[responsesIndex].value)
+                card.sampleSize = std::int64_t(std::llround(*result.current[responsesIndex].value));
+            else if (current.lo && current.hi)
+                card.sampleSize = trialsOfInterval(*current.value, *current.lo, *current.hi);
+            if (card.sampleSize)
+                card.sampleText = KpiText::tr("n = %1").arg(locale.toString(qlonglong(*card.sampleSize)));
+        }
+        card.sparkline = result.sparkline.values(index);
+
+        QString tip = QStringLiteral("<p><b>%1</b></p><p>%2</p>")
+                          .arg(card.title.toHtmlEscaped(), metricDefinitionText(metric).toHtmlEscaped());
+        QString figures = KpiText::tr("This period (%1): %2")
+                              .arg(periodText(result.request.period.from, result.request.period.to), card.valueText);
+        if (card.sampleSize)
+            figures += KpiText::tr(", n = %1").arg(locale.toString(qlonglong(*card.sampleSize)));
+        if (metric.proportion && current.lo && current.hi) {
+            figures += QStringLiteral("<br>")
+                + KpiText::tr("95 % Wilson interval: %1 – %2")
+                      .arg(formatMetricValue(metric, current.lo), formatMetricValue(metric, current.hi));
+        }
+        if (result.previous) {
+            figures += QStringLiteral("<br>")
+                + KpiText::tr("Previous period (%1): %2")
+                      .arg(periodText(result.previousFrom, result.previousTo), formatMetricValue(metric, card.previous));
+        }
+        tip += QStringLiteral("<p>%1</p>").arg(figures);
+        if (metric.direction != MetricDirection::Neutral) {
+            tip += QStringLiteral("<p>%1</p>")
+                       .arg(metric.direction == MetricDirection::HigherIsBetter ? KpiText::tr("Higher is better.")
+                                                                                : KpiText::tr("Lower is better."));
+        }
+        card.toolTip = tip;
+        cards.push_back(std::move(card));
+    }
+    return cards;
+}
+
+} // namespace sl::ui

@@ -1,0 +1,61 @@
+#pragma once
+
+// What each KPI card of the Overview says, derived from a dashboard result without a widget:
+// the value, the change against the previous period judged by the metric's direction, the
+// sample size of a rate, the sparkline and the tooltip. A card whose metric has no value (an
+// empty denominator, or a field the data does not have) is not shown at all: null is not zero.
+
+#include "dashboard/dashboardquery.h"
+#include "metrics/definitions.h"
+#include "widgets/accentcolors.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace sl::ui {
+
+struct KpiCardData
+{
+    std::string_view id;
+    const MetricDefinition *metric = nullptr;
+    QString title;
+    std::optional<double> value;
+    QString valueText;
+    std::optional<double> previous;
+    std::optional<double> delta;  // value − previous, in the metric's unit (points for percentages)
+    QString deltaText;            // "▲ +2.1 pts", "▼ −3.0 min (−12 %)"; empty without a comparison
+    Judgement judgement = Judgement::Neutral;
+    std::optional<std::int64_t> sampleSize; // rates: how many the percentage is of
+    QString sampleText;
+    QString toolTip; // rich text: definition, interval, previous value
+    std::vector<std::optional<double>> sparkline;
+
+    bool isShown() const { return value.has_value(); }
+};
+
+// The headline metrics, in the order of the cards.
+const std::vector<std::string_view> &overviewKpiIds();
+
+// One entry per overviewKpiIds(), hidden ones included (isShown() false).
+std::vector<KpiCardData> kpiCards(const DashboardResult &result);
+
+// The change of `metric` from `previous` to `value` in words and its judgement.
+QString deltaText(const MetricDefinition &metric, double value, double previous);
+Judgement judge(const MetricDefinition &metric, double value, double previous);
+
+// The number of trials behind a proportion with this Wilson interval, when exactly one count
+// fits (percentages, interval as 0-100). The engine reports a rate's interval but not its
+// denominator; the interval's width pins it down, and the result is checked by recomputing the
+// interval from whole numbers, so a wrong n is never shown.
+std::optional<std::int64_t> trialsOfInterval(double pct, double lo, double hi);
+
+class KpiText
+{
+    Q_DECLARE_TR_FUNCTIONS(KpiText)
+};
+
+} // namespace sl::ui

@@ -1,0 +1,46 @@
+#pragma once
+
+// Imports CSV files into a database off the UI thread: core's runImport, one file after the
+// other, on a worker thread with its own database connection (SQLite connections stay on the
+// thread that opened them). Progress comes back as signals on the UI thread; cancel() stops at
+// the next progress report, and a cancelled file leaves the database as it was.
+
+#include "import/importjob.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace sl::ui {
+
+class ImportRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ImportRunner(QObject *parent = nullptr);
+    // Cancels a running import and waits for it: the worker must not outlive its database.
+    ~ImportRunner() override;
+
+    // Starts importing `files` into the database at `databasePath`. False when one is running.
+    bool start(const QString &databasePath, const QStringList &files, const ImportOptions &options = {});
+    void cancel();
+    bool isRunning() const;
+
+signals:
+    // `fraction` of file `fileIndex` (0-based) of `fileCount` is read.
+    void progress(int fileIndex, int fileCount, const QString &fileName, double fraction);
+    // One report per file that was started, in order; a cancel leaves the rest out.
+    void finished(const std::vector<sl::ImportReport> &reports, bool cancelled);
+
+private:
+    QFuture<void> m_task;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    bool m_running = false;
+};
+
+} // namespace sl::ui

@@ -1,0 +1,81 @@
+#pragma once
+
+// The Tickets page: the tickets behind the window's filter, or behind one number of another
+// page (showTickets), in a table that scrolls over a million rows, with search, sorting by
+// created / first reply / resolution, and a CSV export of exactly the rows it lists.
+//
+// The main window hosts it: setDatabasePath() once per database, setRequest() on every filter
+// change, showTickets() when a KPI card or a bar is clicked.
+
+#include "common/csvexport.h"
+#include "tickets/ticketquery.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+class QPushButton;
+
+namespace sl::ui {
+
+class BackgroundJob;
+class TicketsModel;
+
+class TicketsPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TicketsPage(QWidget *parent = nullptr);
+
+    // The database to read (read-only, on the page's own connections). False and `error` when
+    // it cannot be opened.
+    bool setDatabasePath(const QString &path, QString *error = nullptr);
+    // The filter bar's period, zone and filter; the cohort shown stays as it is.
+    void setRequest(const MetricsRequest &request);
+    // Exactly the tickets a number counts: created in the period, solved in it, or open at its
+    // end (the engine's tickets_created, tickets_solved and backlog_end).
+    void showTickets(const MetricsRequest &request, TicketCohort cohort);
+    // Reads the same selection again (after an import).
+    void reload();
+
+    TicketCohort cohort() const;
+    MetricsRequest request() const;
+    TicketsModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *searchField() const { return m_search; }
+    // Shows a search at once, without the typing delay.
+    void setSearchText(const QString &text);
+
+    // Writes the listed tickets, in the listed order, to `path` off the UI thread; finishes
+    // with exportFinished().
+    void exportCsv(const QString &path, CsvOptions options);
+    bool isExporting() const;
+
+signals:
+    void rowCountChanged(qsizetype rows);
+    void exportFinished(bool ok, const QString &message);
+
+private:
+    void applySelection();
+    void updateStatus();
+    void chooseExportFile(CsvOptions options);
+    void fitColumns();
+
+    TicketsModel *m_model = nullptr;
+    QTableView *m_view = nullptr;
+    QComboBox *m_cohort = nullptr;
+    QLabel *m_description = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchDelay = nullptr;
+    QLabel *m_count = nullptr;
+    QPushButton *m_export = nullptr;
+    BackgroundJob *m_exportJob = nullptr;
+    MetricsRequest m_request;
+    QString m_notice; // the last export's outcome, shown until the next selection
+};
+
+} // namespace sl::ui

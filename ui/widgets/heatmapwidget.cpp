@@ -1,0 +1,240 @@
+#include "widgets/heatmapwidget.h"
+
+#include <QEvent>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QPainter>
+#include <QTime>
+#include <QToolTip>
+
+#include <algorithm>
+
+namespace sl::ui {
+
+namespace {
+
+// QLocale counts weekdays from Monday = 1, the heat-map from Monday = 0.
+QString weekdayName(int weekday, QLocale::FormatType format)
+{
+    return QLocale().dayName(weekday + 1, format);
+}
+
+QColor mix(const QColor &from, const QColor &to, double t)
+{
+    return QColor::fromRgbF(float(from.redF() + (to.redF() - from.redF()) * t),
+        float(from.greenF() + (to.greenF() - from.greenF()) * t),
+        float(from.blueF() + (to.blueF() - from.blueF()) * t));
+}
+
+} // namespace
+
+HeatmapWidget::HeatmapWidget(QWidget *parent)
+    : QWidget(parent)
+{
+    setAccessibleName(tr("Tickets created by weekday and hour"));
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    setMouseTracking(true);
+    updateDescription();
+}
+
+void HeatmapWidget::setHeatmap(const VolumeHeatmap &heatmap, const QTimeZone &zone)
+{
+    m_heatmap = heatmap;
+    m_zone = zone;
+    m_maximum = 0;
+    m_total = 0;
+    for (const auto &day : m_heatmap) {
+        for (std::int64_t count : day) {
+            m_maximum = std::max(m_maximum, count);
+            m_total += count;
+        }
+    }
+    updateDescription();
+    update();
+}
+
+void HeatmapWidget::clear()
+{
+    setHeatmap(VolumeHeatmap{});
+}
+
+std::int64_t HeatmapWidget::count(int weekday, int hour) const
+{
+    if (weekday < 0 || weekday >= 7 || hour < 0 || hour >= 24)
+        return 0;
+    return m_heatmap[std::size_t(weekday)][std::size_t(hour)];
+}
+
+QString HeatmapWidget::cellText(int weekday, int hour) const
+{
+    const QLocale locale;
+    const QString from = locale.toString(QTime(hour, 0), QLocale::ShortFormat);
+    const QString to = locale.toString(QTime((hour + 1) % 24, 0), QLocale::ShortFormat);
+    const std::int64_t n = count(weekday, hour);
+    const QString tickets = n == 1 ? tr("1 ticket created") : tr("%L1 tickets created").arg(qlonglong(n));
+    QString text = tr("%1 %2–%3: %4").arg(weekdayName(weekday, QLocale::LongFormat), from, to, tickets);
+    if (m_total > 0)
+        text += tr(" (%1 of the period)").arg(locale.toString(100.0 * double(n) / double(m_total), 'f', 1) + QStringLiteral(" %"));
+    return text;
+}
+
+HeatmapWidget::Geometry HeatmapWidget::geometry() const
+{
+    const QFontMetrics metrics = fontMetrics();
+    int labelWidth = 0;
+    for (int day = 0; day < 7; ++day)
+        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(weekdayName(day, QLocale::ShortFormat)));
+    labelWidth += metrics.averageCharWidth() * 2;
+    const int hourLabels = metrics.height() + 2; // above the grid
+    const int scaleHeight = metrics.height() * 2 + 6;  // bar and its labels, under the grid
+    QRect grid = rect().adjusted(labelWidth, hourLabels, -2, -scaleHeight - metrics.height() / 2);
+    // Whole-pixel cells, so that neighbours never overlap or leave hairline gaps.
+    const int cellWidth = std::max(1, grid.width() / 24);
+    const int cellHeight = std::max(1, grid.height() / 7);
+    grid.setSize(QSize(cellWidth * 24, cellHeight * 7));
+    const int scaleWidth = std::min(grid.width(), metrics.averageCharWidth() * 40);
+    const QRect scale(grid.left(), grid.bottom() + metrics.height() / 2 + 1, scaleWidth, metrics.height() * 2 / 3);
+    return {grid, labelWidth, scale};
+}
+
+QRect HeatmapWidget::cellRect(int weekday, int hour) const
+{
+    const QRect grid = geometry().grid;
+    const int w = grid.width() / 24;
+    const int h = grid.height() / 7;
+    return QRect(grid.left() + hour * w, grid.top() + weekday * h, w, h);
+}
+
+std::optional<std::pair<int, int>> HeatmapWidget::cellAt(const QPoint &point) const
+{
+    const QRect grid = geometry().grid;
+    if (!grid.contains(point))
+        return std::nullopt;
+    const int hour = (point.x() - grid.left()) / std::max(1, grid.width() / 24);
+    const int weekday = (point.y() - grid.top()) / std::max(1, grid.height() / 7);
+    if (hour < 0 || hour >= 24 || weekday < 0 || weekday >= 7)
+        return std::nullopt;
+    return std::pair(weekday, hour);
+}
+
+QColor HeatmapWidget::shade(std::int64_t count) const
+{
+    const QColor none = palette().color(QPalette::Base);
+    const QColor most = palette().color(QPalette::Highlight);
+    if (m_maximum <= 0 || count <= 0)
+        return none;
+    // A non-empty cell is never quite the base colour: one ticket is still a ticket.
+    return mix(none, most, 0.08 + 0.92 * double(count) / double(m_maximum));
+}
+
+QSize HeatmapWidget::sizeHint() const
+{
+    const QFontMetrics metrics = fontMetrics();
+    return {metrics.averageCharWidth() * 8 + 24 * metrics.averageCharWidth() * 4, metrics.height() * (7 * 2 + 4)};
+}
+
+QSize HeatmapWidget::minimumSizeHint() const
+{
+    const QFontMetrics metrics = fontMetrics();
+    return {metrics.averageCharWidth() * 8 + 24 * metrics.averageCharWidth() * 2, metrics.height() * (7 + 5)};
+}
+
+void HeatmapWidget::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    const Geometry g = geometry();
+    const QFontMetrics metrics = fontMetrics();
+    const QColor text = palette().color(QPalette::Text);
+    const QColor secondary = palette().color(QPalette::PlaceholderText);
+
+    painter.setPen(text);
+    for (int day = 0; day < 7; ++day) {
+        const QRect row = cellRect(day, 0);
+        painter.drawText(QRect(0, row.top(), g.labelWidth - metrics.averageCharWidth(), row.height()),
+            Qt::AlignRight | Qt::AlignVCenter, weekdayName(day, QLocale::ShortFormat));
+    }
+    // Hour numbers over every column there is room for: every hour, else every 2nd, 3rd or 6th.
+    const int cellWidth = g.grid.width() / 24;
+    const int labelRoom = metrics.horizontalAdvance(QStringLiteral("00")) + metrics.averageCharWidth();
+    int step = 1;
+    for (int candidate : {1, 2, 3, 6}) {
+        step = candidate;
+        if (cellWidth * candidate >= labelRoom)
+            break;
+    }
+    painter.setPen(secondary);
+    for (int hour = 0; hour < 24; hour += step) {
+        const QRect column = cellRect(0, hour);
+        painter.drawText(QRect(column.left(), 0, column.width(), g.grid.top() - 2), Qt::AlignHCenter | Qt::AlignBottom,
+            QLocale().toString(hour).rightJustified(2, QLatin1Char('0')));
+    }
+
+    const QColor gridLine = palette().color(QPalette::Window);
+    for (int day = 0; day < 7; ++day) {
+        for (int hour = 0; hour < 24; ++hour) {
+            const QRect cell = cellRect(day, hour);
+            painter.fillRect(cell, shade(count(day, hour)));
+            painter.setPen(gridLine);
+            painter.drawRect(cell.adjusted(0, 0, -1, -1));
+        }
+    }
+    painter.setPen(palette().color(QPalette::Mid));
+    painter.drawRect(g.grid.adjusted(0, 0, -1, -1));
+
+    // The scale: from none to the busiest hour's count.
+    QLinearGradient gradient(g.scale.topLeft(), g.scale.topRight());
+    gradient.setColorAt(0, palette().color(QPalette::Base));
+    gradient.setColorAt(1, palette().color(QPalette::Highlight));
+    painter.fillRect(g.scale, gradient);
+    painter.setPen(palette().color(QPalette::Mid));
+    painter.drawRect(g.scale.adjusted(0, 0, -1, -1));
+    painter.setPen(secondary);
+    const QRect labels(g.scale.left(), g.scale.bottom() + 2, g.scale.width(), metrics.height());
+    painter.drawText(labels, Qt::AlignLeft | Qt::AlignTop, QLocale().toString(0));
+    painter.drawText(labels, Qt::AlignRight | Qt::AlignTop,
+        m_maximum > 0 ? tr("%L1 tickets in an hour").arg(qlonglong(m_maximum)) : tr("no tickets"));
+    const QString caption = tr("Hours in %1").arg(QString::fromUtf8(m_zone.id()));
+    painter.drawText(QRect(g.scale.right() + metrics.averageCharWidth() * 3, g.scale.top() - 2,
+                         std::max(0, g.grid.right() - g.scale.right() - metrics.averageCharWidth() * 3), metrics.height()),
+        Qt::AlignRight | Qt::AlignTop, caption);
+}
+
+bool HeatmapWidget::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        if (const auto cell = cellAt(help->pos()))
+            QToolTip::showText(help->globalPos(), cellText(cell->first, cell->second), this, cellRect(cell->first, cell->second));
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void HeatmapWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        update();
+    QWidget::changeEvent(event);
+}
+
+void HeatmapWidget::updateDescription()
+{
+    if (m_maximum == 0) {
+        setAccessibleDescription(tr("No tickets created in the period"));
+        return;
+    }
+    int busiestDay = 0, busiestHour = 0;
+    for (int day = 0; day < 7; ++day) {
+        for (int hour = 0; hour < 24; ++hour) {
+            if (count(day, hour) > count(busiestDay, busiestHour)) {
+                busiestDay = day;
+                busiestHour = hour;
+            }
+        }
+    }
+    setAccessibleDescription(tr("Busiest hour: %1").arg(cellText(busiestDay, busiestHour)));
+}
+
+} // namespace sl::ui
