@@ -1,5 +1,7 @@
 #include "metrics/businessquery.h"
 
+#include "metrics/periodbuckets.h"
+
 #include "metrics/businessmetrics.h"
 #include "metrics/metricsquery.h"
 #include "metrics/ticketsnapshot.h"
@@ -23,11 +25,6 @@ using business::CustomerFacts;
 using business::DayPeriod;
 
 const QString noneKey = QStringLiteral("(none)");
-
-std::int64_t startOfDay(const QDate &date, const QTimeZone &zone)
-{
-    return QDateTime(date, QTime(0, 0), zone).toSecsSinceEpoch();
-}
 
 QDate dayIn(std::int64_t utc, const QTimeZone &zone)
 {
@@ -402,38 +399,6 @@ private:
     QTimeZone m_zone;
     std::vector<business::QaReview> m_reviews; // those the agent filter passes
 };
-
-// The day, week (ISO, Monday first) or month around a date: [start, next start). As metricsquery.cpp.
-std::pair<QDate, QDate> bucketAround(Grouping grouping, const QDate &date)
-{
-    switch (grouping) {
-    case Grouping::Week: {
-        const QDate monday = date.addDays(1 - date.dayOfWeek());
-        return { monday, monday.addDays(7) };
-    }
-    case Grouping::Month: {
-        const QDate first(date.year(), date.month(), 1);
-        return { first, first.addMonths(1) };
-    }
-    default:
-        return { date, date.addDays(1) };
-    }
-}
-
-QString bucketKey(Grouping grouping, const QDate &start)
-{
-    switch (grouping) {
-    case Grouping::Week: {
-        int year = 0;
-        const int week = start.weekNumber(&year);
-        return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
-    }
-    case Grouping::Month:
-        return QStringLiteral("%1-%2").arg(start.year()).arg(start.month(), 2, 10, QLatin1Char('0'));
-    default:
-        return start.toString(Qt::ISODate);
-    }
-}
 
 double grossMargin(sqlite::Connection &connection)
 {

@@ -1,5 +1,7 @@
 #include "metrics/callquery.h"
 
+#include "metrics/periodbuckets.h"
+
 #include "import/fields.h"
 #include "metrics/callmetrics.h"
 #include "metrics/surveymetrics.h"
@@ -177,11 +179,6 @@ struct Period
     bool all = false;             // open at both ends: calls without a start time count too
 };
 
-std::int64_t startOfDay(const QDate &date, const QTimeZone &zone)
-{
-    return QDateTime(date, QTime(0, 0), zone).toSecsSinceEpoch();
-}
-
 Period periodOf(const MetricsRequest &request)
 {
     Period period;
@@ -261,34 +258,6 @@ KindMetricValues metricsOf(const CallData &data, const Cohort &cohort, double ta
 
 // --- time buckets, as metricsquery.cpp makes them --------------------------------------------
 
-std::pair<QDate, QDate> bucketAround(Grouping grouping, const QDate &date)
-{
-    switch (grouping) {
-    case Grouping::Week: {
-        const QDate monday = date.addDays(1 - date.dayOfWeek());
-        return {monday, monday.addDays(7)};
-    }
-    case Grouping::Month: {
-        const QDate first(date.year(), date.month(), 1);
-        return {first, first.addMonths(1)};
-    }
-    default: return {date, date.addDays(1)};
-    }
-}
-
-QString bucketKey(Grouping grouping, const QDate &start)
-{
-    switch (grouping) {
-    case Grouping::Week: {
-        int year = 0;
-        const int week = start.weekNumber(&year);
-        return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
-    }
-    case Grouping::Month: return QStringLiteral("%1-%2").arg(start.year()).arg(start.month(), 2, 10, QLatin1Char('0'));
-    default: return start.toString(Qt::ISODate);
-    }
-}
-
 std::vector<std::pair<QString, KindMetricValues>> timeGroups(const CallData &data,
     const std::vector<std::size_t> &selected, const MetricsRequest &request, double targetS)
 {
@@ -330,8 +299,6 @@ std::vector<std::pair<QString, KindMetricValues>> timeGroups(const CallData &dat
     return groups;
 }
 
-const char *const weekdayNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-
 // Hour of the day and weekday: each call's local start time decides; buckets without calls are
 // left out, as the ticket query leaves them out.
 std::vector<std::pair<QString, KindMetricValues>> recurringGroups(const CallData &data, const Cohort &cohort,
@@ -347,7 +314,7 @@ std::vector<std::pair<QString, KindMetricValues>> recurringGroups(const CallData
     }
     std::vector<std::pair<QString, KindMetricValues>> groups;
     for (const auto &[bucket, members] : buckets) {
-        groups.emplace_back(byHour ? QString::number(bucket) : QString::fromLatin1(weekdayNames[bucket]),
+        groups.emplace_back(byHour ? QString::number(bucket) : weekdayKey(bucket),
             metricsOf(data, members, targetS));
     }
     return groups;

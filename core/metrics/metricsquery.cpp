@@ -1,5 +1,7 @@
 #include "metrics/metricsquery.h"
 
+#include "metrics/periodbuckets.h"
+
 #include <QDateTime>
 #include <QSemaphore>
 #include <QThreadPool>
@@ -19,11 +21,6 @@ namespace {
 
 constexpr std::int64_t farPast = std::numeric_limits<std::int64_t>::min() + 1;
 constexpr std::int64_t farFuture = std::numeric_limits<std::int64_t>::max();
-
-std::int64_t startOfDay(const QDate &date, const QTimeZone &zone)
-{
-    return QDateTime(date, QTime(0, 0), zone).toSecsSinceEpoch();
-}
 
 std::int64_t floorDiv(std::int64_t a, std::int64_t b)
 {
@@ -461,41 +458,10 @@ std::vector<MetricValue> metricsFor(const TicketSnapshot &s, const Selection &se
     return computeTicketMetrics(tally, s.fields);
 }
 
-const std::array<const char *, 7> weekdayNames = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-
 // Days since 1970-01-01 <-> QDate.
 QDate dateOfDay(std::int64_t day)
 {
     return QDate(1970, 1, 1).addDays(day);
-}
-
-// The start of the day, week or month bucket that holds `date`, and the start of the next one.
-std::pair<QDate, QDate> bucketAround(Grouping grouping, const QDate &date)
-{
-    switch (grouping) {
-    case Grouping::Week: {
-        const QDate monday = date.addDays(1 - date.dayOfWeek());
-        return {monday, monday.addDays(7)};
-    }
-    case Grouping::Month: {
-        const QDate first(date.year(), date.month(), 1);
-        return {first, first.addMonths(1)};
-    }
-    default: return {date, date.addDays(1)};
-    }
-}
-
-QString bucketKey(Grouping grouping, const QDate &start)
-{
-    switch (grouping) {
-    case Grouping::Week: {
-        int year = 0;
-        const int week = start.weekNumber(&year);
-        return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
-    }
-    case Grouping::Month: return QStringLiteral("%1-%2").arg(start.year()).arg(start.month(), 2, 10, QLatin1Char('0'));
-    default: return start.toString(Qt::ISODate);
-    }
 }
 
 // A day, week or month bucket of a period: its key and its part of the period, in UTC.
@@ -628,7 +594,7 @@ std::vector<MetricsGroup> recurringGroups(const TicketSnapshot &s, const Selecti
         if (tallies[b].created == 0 && tallies[b].solved == 0)
             continue;
         tallies[b].finish();
-        groups.push_back({byHour ? QString::number(b) : QString::fromLatin1(weekdayNames[b]),
+        groups.push_back({byHour ? QString::number(b) : weekdayKey(b),
                           computeTicketMetrics(tallies[b], s.fields)});
     }
     return groups;

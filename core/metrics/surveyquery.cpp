@@ -1,5 +1,7 @@
 #include "metrics/surveyquery.h"
 
+#include "metrics/periodbuckets.h"
+
 #include "metrics/surveymetrics.h"
 #include "store/database.h"
 #include "store/sqlite.h"
@@ -198,11 +200,6 @@ struct Period
     bool all = false;             // open at both ends: responses placed nowhere count too
 };
 
-std::int64_t startOfDay(const QDate &date, const QTimeZone &zone)
-{
-    return QDateTime(date, QTime(0, 0), zone).toSecsSinceEpoch();
-}
-
 Period periodOf(const MetricsRequest &request)
 {
     Period period;
@@ -268,34 +265,6 @@ std::int64_t scoredResponses(const Cohort &cohort)
 
 // --- time buckets, as metricsquery.cpp makes them --------------------------------------------
 
-std::pair<QDate, QDate> bucketAround(Grouping grouping, const QDate &date)
-{
-    switch (grouping) {
-    case Grouping::Week: {
-        const QDate monday = date.addDays(1 - date.dayOfWeek());
-        return {monday, monday.addDays(7)};
-    }
-    case Grouping::Month: {
-        const QDate first(date.year(), date.month(), 1);
-        return {first, first.addMonths(1)};
-    }
-    default: return {date, date.addDays(1)};
-    }
-}
-
-QString bucketKey(Grouping grouping, const QDate &start)
-{
-    switch (grouping) {
-    case Grouping::Week: {
-        int year = 0;
-        const int week = start.weekNumber(&year);
-        return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
-    }
-    case Grouping::Month: return QStringLiteral("%1-%2").arg(start.year()).arg(start.month(), 2, 10, QLatin1Char('0'));
-    default: return start.toString(Qt::ISODate);
-    }
-}
-
 QDate localDate(std::int64_t utc, const QTimeZone &zone)
 {
     return QDateTime::fromSecsSinceEpoch(utc, zone).date();
@@ -341,8 +310,6 @@ std::vector<std::pair<QString, KindMetricValues>> timeGroups(const SurveyData &d
     }
     return groups;
 }
-
-const char *const weekdayNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 // Every other grouping: a key per response (several for tags), "(none)" where it has no value.
 std::vector<std::pair<QString, KindMetricValues>> keyedGroups(const SurveyData &data, const Cohort &cohort,
@@ -394,7 +361,7 @@ std::vector<std::pair<QString, KindMetricValues>> keyedGroups(const SurveyData &
     if (request.grouping == Grouping::Hour || request.grouping == Grouping::Weekday) {
         for (const auto &[bucket, members] : byRecurring) {
             groups.emplace_back(request.grouping == Grouping::Hour ? QString::number(bucket)
-                                                                    : QString::fromLatin1(weekdayNames[bucket]),
+                                                                    : weekdayKey(bucket),
                                 metricsOf(members, data.fields));
         }
         return groups;

@@ -1,0 +1,48 @@
+#include "metrics/periodbuckets.h"
+
+#include <QDateTime>
+
+#include <array>
+
+namespace sl {
+
+std::int64_t startOfDay(const QDate &date, const QTimeZone &zone)
+{
+    return QDateTime(date, QTime(0, 0), zone).toSecsSinceEpoch();
+}
+
+std::pair<QDate, QDate> bucketAround(Grouping grouping, const QDate &date)
+{
+    switch (grouping) {
+    case Grouping::Week: {
+        const QDate monday = date.addDays(1 - date.dayOfWeek());
+        return {monday, monday.addDays(7)};
+    }
+    case Grouping::Month: {
+        const QDate first(date.year(), date.month(), 1);
+        return {first, first.addMonths(1)};
+    }
+    default: return {date, date.addDays(1)};
+    }
+}
+
+QString bucketKey(Grouping grouping, const QDate &start)
+{
+    switch (grouping) {
+    case Grouping::Week: {
+        int year = 0;
+        const int week = start.weekNumber(&year);
+        return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
+    }
+    case Grouping::Month: return QStringLiteral("%1-%2").arg(start.year()).arg(start.month(), 2, 10, QLatin1Char('0'));
+    default: return start.toString(Qt::ISODate);
+    }
+}
+
+QString weekdayKey(int mondayBased)
+{
+    static const std::array<const char *, 7> names = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    return QString::fromLatin1(names[std::size_t(mondayBased) % names.size()]);
+}
+
+} // namespace sl
