@@ -336,8 +336,11 @@ int runImport(const QStringList &arguments)
                                                     "(default auto: detected from the header)."),
                                         QStringLiteral("K"), QStringLiteral("auto"));
     const QCommandLineOption profileOption(QStringLiteral("profile"),
-                                           QObject::tr("Source format: zendesk, zendesk-explore, freshdesk, generic "
-                                                       "(default auto: detected from the header)."),
+                                           QObject::tr("Source format (default auto: detected from the header). Tickets: "
+                                                       "zendesk, zendesk-explore, freshdesk, intercom, jira-sm, hubspot, "
+                                                       "zoho-desk, helpscout, front, generic; calls: five9, genesys, "
+                                                       "talkdesk, pwc-calls, generic-calls; surveys: delighted, qualtrics, "
+                                                       "surveymonkey, generic-surveys; README.md lists them all."),
                                            QStringLiteral("P"), QStringLiteral("auto"));
     const QCommandLineOption zoneOption(QStringLiteral("timezone"),
                                         QObject::tr("Time zone of times written without an offset (default: the "

@@ -491,7 +491,8 @@ ProfileDetection detectTicketProfile(const QStringList &header, const QString &f
     for (const SourceProfile &profile : ticketProfiles()) {
         const QString id = QString::fromLatin1(profile.id.data(), qsizetype(profile.id.size()));
         const QString source = QString::fromLatin1(profile.source.data(), qsizetype(profile.source.size()));
-        if (automatic || id == forcedId || source == forcedId)
+        // The spec's short names ("zoho", "jira") name a family: the id up to its first '-'.
+        if (automatic || id == forcedId || source == forcedId || id.section(QLatin1Char('-'), 0, 0) == forcedId)
             candidates.push_back(&profile);
     }
     if (candidates.empty()) {

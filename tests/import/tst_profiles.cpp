@@ -88,6 +88,9 @@ private slots:
         QTest::newRow("the jira family forces the Jira profile")
             << fixtureHeader(QStringLiteral("jira_sm.csv")) << QStringLiteral("jira") << QStringLiteral("jira-sm")
             << QString();
+        QTest::newRow("the spec's short name zoho forces the Zoho Desk profile")
+            << fixtureHeader(QStringLiteral("zoho_desk.csv")) << QStringLiteral("zoho") << QStringLiteral("zoho-desk")
+            << QString();
         QTest::newRow("forcing Help Scout on Front's header names what is missing")
             << fixtureHeader(QStringLiteral("front.csv")) << QStringLiteral("helpscout") << QString()
             << QStringLiteral("number, mailbox");
