@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "calendarcommand.h"
+#include "reportcommand.h"
 #include "csv/csvreader.h"
 #include "demo/demobuilder.h"
 #include "import/importjob.h"
@@ -11,6 +12,7 @@
 #include "metrics/businessquery.h"
 #include "metrics/callquery.h"
 #include "metrics/kindmetrics.h"
+#include "metrics/metricsanswer.h"
 #include "metrics/metricsquery.h"
 #include "metrics/surveyquery.h"
 #include "store/database.h"
@@ -45,7 +47,7 @@ QTextStream &err()
 }
 
 const QStringList subcommands = {QStringLiteral("demo"), QStringLiteral("inspect"), QStringLiteral("import"),
-                                 QStringLiteral("metrics")};
+                                 QStringLiteral("metrics"), QStringLiteral("report")};
 
 int usageError(const QString &message)
 {
@@ -68,6 +70,9 @@ QString topLevelHelp()
         "  supportlens metrics --db FILE [--from DATE] [--to DATE] [--by B] [FILTERS] [--compare]\n"
         "                      [--timezone TZ] [--format json|csv|table]\n"
         "                                                the metrics of spec/metrics.md\n"
+        "  supportlens report --db FILE --from DATE --to DATE --out FILE.pdf [FILTERS] [--title TEXT]\n"
+        "                     [--timezone TZ] [--paper a4|letter] [--landscape]\n"
+        "                                                a meeting-ready PDF report\n"
         "  supportlens calendar --db FILE [--format json|table]\n"
         "                                                list the business-hours calendars\n"
         "  supportlens calendar --db FILE --set NAME --timezone TZ --hours \"Mon-Fri 09:00-17:00\"...\n"
@@ -510,93 +515,6 @@ QString csvCell(QString text)
     return text;
 }
 
-// The figures of the kinds besides tickets (kindmetrics.h: calls, surveys, customers, costs, QA)
-// merged into the `metrics` answer. Each kind's query adds its KindMetricsResult here. An id a kind
-// shares with tickets (aht_min, fcr_pct, csat_*) keeps the tickets' value where they give one and
-// takes the kind's where they do not; ids the tickets do not have come after the ticket ids;
-// groups the ticket query does not list (a reviewed agent without tickets, a month with costs but
-// no ticket) come after its groups, or in key order for day/week/month.
-class KindAnswers
-{
-public:
-    void add(KindMetricsResult result)
-    {
-        if (result.hasData)
-            m_results.push_back(std::move(result));
-    }
-
-    // The kinds' values for the period (no key, not previous), the previous period, or a group.
-    std::vector<const KindMetricValues *> scope(bool previous, const QString *groupKey = nullptr) const
-    {
-        std::vector<const KindMetricValues *> lists;
-        for (const KindMetricsResult &result : m_results) {
-            if (groupKey) {
-                for (const auto &[key, values] : result.groups) {
-                    if (key == *groupKey)
-                        lists.push_back(&values);
-                }
-            } else if (!previous) {
-                lists.push_back(&result.metrics);
-            } else if (result.previous) {
-                lists.push_back(&*result.previous);
-            }
-        }
-        return lists;
-    }
-
-    // The first kind's value of `id` in a scope that has one.
-    static const MetricValue *find(const std::vector<const KindMetricValues *> &scope, std::string_view id)
-    {
-        for (const KindMetricValues *values : scope) {
-            for (const auto &[definition, value] : *values) {
-                if (definition->id == id && value.value)
-                    return &value;
-            }
-        }
-        return nullptr;
-    }
-
-    // The ids no ticket metric has (nor csa_pct, which agent groups carry already), once each.
-    std::vector<const MetricDefinition *> extraDefinitions() const
-    {
-        std::vector<const MetricDefinition *> extra;
-        const auto listed = [&](std::string_view id) {
-            return findMetricIn(ticketMetricDefinitions(), id) || id == "csa_pct"
-                   || std::any_of(extra.begin(), extra.end(), [&](const MetricDefinition *d) { return d->id == id; });
-        };
-        for (const KindMetricsResult &result : m_results) {
-            const auto collect = [&](const KindMetricValues &values) {
-                for (const auto &[definition, value] : values) {
-                    if (!listed(definition->id))
-                        extra.push_back(definition);
-                }
-            };
-            collect(result.metrics);
-            for (const auto &[key, values] : result.groups)
-                collect(values);
-        }
-        return extra;
-    }
-
-    // Group keys the ticket query does not list, in the kinds' order.
-    QStringList extraGroupKeys(const std::vector<MetricsGroup> &ticketGroups) const
-    {
-        QStringList keys;
-        for (const KindMetricsResult &result : m_results) {
-            for (const auto &[key, values] : result.groups) {
-                const bool ticketKey = std::any_of(ticketGroups.begin(), ticketGroups.end(),
-                                                   [&](const MetricsGroup &g) { return g.key == key; });
-                if (!ticketKey && !keys.contains(key))
-                    keys.append(key);
-            }
-        }
-        return keys;
-    }
-
-private:
-    std::vector<KindMetricsResult> m_results;
-};
-
 // Adds the kinds' values of one scope to a ticket scope's JSON (see KindAnswers).
 void addKindValues(QJsonObject &json, const std::vector<const KindMetricValues *> &scope)
 {
@@ -669,8 +587,10 @@ void printMetricsCsv(const MetricsResult &result, bool agentGroups, const KindAn
     out() << Qt::flush;
 }
 
-void printMetricsTable(const MetricsResult &result, const KindAnswers &kinds)
+void printMetricsTable(const MetricsAnswer &answer)
 {
+    const MetricsResult &result = answer.tickets;
+    const KindAnswers &kinds = answer.kinds;
     const std::vector<MetricDefinition> &definitions = ticketMetricDefinitions();
     const std::vector<const MetricDefinition *> extra = kinds.extraDefinitions();
     QTextStream &o = out();
@@ -683,36 +603,11 @@ void printMetricsTable(const MetricsResult &result, const KindAnswers &kinds)
     if (result.previous)
         o << QStringLiteral("  %1  %2").arg(QObject::tr("Previous"), 14).arg(QObject::tr("Change"), 10);
     o << '\n';
-    // The tickets' value where they give one, else a kind's (see KindAnswers).
-    const auto valueOf = [&](const MetricDefinition &d, const std::vector<MetricValue> *values, std::size_t i,
-                             bool previous) -> std::optional<double> {
-        if (values && i < values->size() && (*values)[i].value)
-            return (*values)[i].value;
-        const MetricValue *kindValue = KindAnswers::find(kinds.scope(previous), d.id);
-        return kindValue ? kindValue->value : std::nullopt;
-    };
-    std::vector<std::pair<const MetricDefinition *, std::size_t>> rows;
-    for (std::size_t i = 0; i < definitions.size(); ++i)
-        rows.emplace_back(&definitions[i], i);
-    for (const MetricDefinition *d : extra)
-        rows.emplace_back(d, std::size_t(-1));
-    for (const auto &[definition, i] : rows) {
-        const MetricDefinition &d = *definition;
-        const std::optional<double> now = valueOf(d, &result.metrics, i, false);
-        QString value = formatMetricValue(d, now);
-        o << QStringLiteral("%1  %2").arg(QString::fromUtf8(d.name), -nameWidth).arg(value, 14);
-        if (result.previous) {
-            const std::optional<double> before = valueOf(d, &*result.previous, i, true);
-            QString change = QStringLiteral("—");
-            if (before && now) {
-                const double delta = *now - *before;
-                change = (delta >= 0 ? QStringLiteral("+") : QString())
-                         + (d.unit == MetricUnit::Count ? QLocale().toString(qlonglong(std::llround(delta)))
-                                                        : QLocale().toString(delta, 'f', 1))
-                         + (d.unit == MetricUnit::Percent ? QObject::tr(" pp") : QString());
-            }
-            o << QStringLiteral("  %1  %2").arg(formatMetricValue(d, before), 14).arg(change, 10);
-        }
+    for (const MetricsTableRow &row : metricsTableRows(answer)) {
+        const MetricDefinition &d = *row.definition;
+        o << QStringLiteral("%1  %2").arg(QString::fromUtf8(d.name), -nameWidth).arg(formatMetricValue(d, row.value), 14);
+        if (result.previous)
+            o << QStringLiteral("  %1  %2").arg(formatMetricValue(d, row.previous), 14).arg(formatMetricChange(d, row.value, row.previous), 10);
         o << '\n';
     }
     if (!result.groups.empty()) {
@@ -837,22 +732,14 @@ int runMetricsCommand(const QStringList &arguments)
         err() << parser.value(dbOption) << ": " << error << Qt::endl;
         return Failed;
     }
-    const MetricsResult result = sl::runMetrics(*snapshot, request);
-    KindAnswers kinds;
-    QStringList notes;
-    error.clear();
-    // Surveys before calls: a survey tool's CSAT is the survey figure; a call log's own ratings
-    // stand in only where no survey gives one (KindAnswers keeps the first value of an id).
-    kinds.add(runSurveyMetrics(*database, request, &error));
-    if (error.isEmpty())
-        kinds.add(runCallMetrics(*database, request, &error));
-    if (error.isEmpty())
-        kinds.add(runBusinessMetrics(*database, request, &*snapshot, &error, &notes));
-    if (!error.isEmpty()) {
+    std::optional<MetricsAnswer> answer = answerMetrics(*database, *snapshot, request, &error);
+    if (!answer) {
         err() << parser.value(dbOption) << ": " << error << Qt::endl;
         return Failed;
     }
-    for (const QString &note : notes)
+    const MetricsResult &result = answer->tickets;
+    const KindAnswers &kinds = answer->kinds;
+    for (const QString &note : answer->notes)
         err() << QObject::tr("note: %1").arg(note) << '\n';
     err() << Qt::flush;
 
@@ -861,7 +748,7 @@ int runMetricsCommand(const QStringList &arguments)
         return Done;
     }
     if (format == QLatin1String("table")) {
-        printMetricsTable(result, kinds);
+        printMetricsTable(*answer);
         return Done;
     }
     QJsonObject json;
@@ -946,6 +833,8 @@ int run(const QStringList &arguments)
         return runMetricsCommand(arguments);
     if (command == QLatin1String("calendar"))
         return runCalendarCommand(arguments);
+    if (command == QLatin1String("report"))
+        return runReportCommand(arguments);
     return usageError(QObject::tr("unknown command \"%1\"").arg(command));
 }
 

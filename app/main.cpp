@@ -2,10 +2,13 @@
 // needed); without one, the window.
 
 #include "cli.h"
+#include "reportcommand.h"
 #include "mainwindow.h"
+#include "common/environmentpalette.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <memory>
 
@@ -31,6 +34,15 @@ QStringList argumentsOf(int argc, char **argv)
 int main(int argc, char **argv)
 {
     const QStringList arguments = argumentsOf(argc, argv);
+    if (sl::cli::isSubcommand(arguments) && sl::cli::needsGuiApplication(arguments)) {
+        // `report` paints a PDF, and fonts need a QGuiApplication; it is still a headless
+        // command, so it never asks for a display (a stale DISPLAY over ssh would fail it).
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        describeApplication();
+        return sl::cli::run(arguments);
+    }
     if (sl::cli::isSubcommand(arguments)) {
         QCoreApplication app(argc, argv);
         describeApplication();
@@ -39,5 +51,6 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("SupportLens"));
+    sl::ui::applyEnvironmentPalette(); // SUPPORTLENS_PALETTE=dark: screenshots and tests only
     return sl::ui::runWindow(QApplication::arguments());
 }

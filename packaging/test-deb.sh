@@ -24,6 +24,11 @@ supportlens --version
 supportlens demo --db "$work/demo.sqlite" --tickets 2000 >/dev/null
 metrics="$(supportlens metrics --db "$work/demo.sqlite" --format json)"
 grep -q '"tickets_created"' <<<"$metrics"
+# The PDF report paints with fonts but must not need a display.
+last_month="$(date -u -d "$(date -u +%Y-%m-01) -1 month" +%Y-%m-01)"
+env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM supportlens report --db "$work/demo.sqlite" \
+    --from "$last_month" --to "$(date -u -d "$(date -u +%Y-%m-01) -1 day" +%Y-%m-%d)" --out "$work/report.pdf" >/dev/null
+[ "$(head -c 4 "$work/report.pdf")" = "%PDF" ]
 test -f /usr/share/applications/supportlens.desktop
 test -f /usr/share/icons/hicolor/scalable/apps/supportlens.svg
 test -f /usr/share/man/man1/supportlens.1.gz

@@ -1,15 +1,21 @@
 #include "mainwindow.h"
 
 #include "agents/agentspage.h"
+#include "agents/leaderboardmodel.h"
+#include "dialogs/calendardialog.h"
+#include "dialogs/targetsdialog.h"
 #include "dashboard/dashboardcontroller.h"
 #include "demo/demobuilder.h"
+#include "dialogs/importdialog.h"
 #include "overview/overviewpage.h"
 #include "shell/importreportdialog.h"
 #include "shell/importrunner.h"
 #include "shell/settings.h"
 #include "store/database.h"
+#include "store/targetstore.h"
 #include "tickets/ticketspage.h"
 #include "widgets/filterbar.h"
+#include "report/reportdialog.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -61,6 +67,16 @@ QStringList csvFilesOf(const QMimeData *mime)
             files.append(url.toLocalFile());
     }
     return files;
+}
+
+// The targets of the database at `path`; none when it has none or cannot be read (the
+// dashboard then shows no target status, which is not worth a message box).
+Targets targetsOf(const QString &path)
+{
+    QString error;
+    std::optional<Database> database = Database::open(path, &error, sqlite::Connection::Mode::ReadWrite);
+    std::optional<Targets> targets = database ? loadTargets(*database, &error) : std::nullopt;
+    return targets.value_or(Targets{});
 }
 
 std::optional<QDate> localDate(const std::optional<QDateTime> &utc)
@@ -121,6 +137,11 @@ MainWindow::MainWindow(std::unique_ptr<Settings> settings, QWidget *parent)
     connect(m_overview, &OverviewPage::periodRequested, this,
         [this](const QDate &from, const QDate &to) { m_filterBar->setCustomDates(from, to); });
     connect(m_controller, &DashboardController::loaded, this, &MainWindow::databaseLoaded);
+    connect(m_controller, &DashboardController::loaded, this, [this](const LoadedDatabase &database) {
+        const Targets targets = targetsOf(database.path);
+        m_overview->setTargets(targets);
+        m_agents->leaderboardModel()->setTargets(targets);
+    });
     connect(m_controller, &DashboardController::loadFailed, this, [this](const QString &path, const QString &error) {
         m_pendingPath.clear();
         statusBar()->clearMessage();
@@ -185,6 +206,13 @@ void MainWindow::createMenus()
     QAction *demo = file->addAction(tr("Open &Demo Data"), this, &MainWindow::openDemo);
     demo->setStatusTip(tr("Open the built-in demo database"));
     file->addSeparator();
+    QAction *exportReport = file->addAction(tr("&Export Report…"), this, &MainWindow::exportReport);
+    exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportReport->setStatusTip(tr("Write a meeting-ready PDF report of the period and filters shown"));
+    QAction *print = file->addAction(tr("&Print…"), this, &MainWindow::printReport);
+    print->setShortcut(QKeySequence::Print);
+    print->setStatusTip(tr("Print the report of the period and filters shown"));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -197,6 +225,36 @@ void MainWindow::createMenus()
     });
     recompute->setShortcut(QKeySequence::Refresh);
     recompute->setStatusTip(tr("Compute every figure again"));
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    const auto needsDatabase = [this](const QString &title) {
+        if (!databasePath().isEmpty())
+            return true;
+        QMessageBox::information(this, title, tr("Open a database first: these settings are kept in it."));
+        return false;
+    };
+    QAction *targets = settings->addAction(tr("&Targets…"), this, [this, needsDatabase] {
+        if (!needsDatabase(tr("Targets")))
+            return;
+        TargetsDialog dialog(databasePath(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        m_overview->setTargets(dialog.targets());
+        m_agents->leaderboardModel()->setTargets(dialog.targets());
+    });
+    targets->setStatusTip(tr("Set a target per KPI; cards, trend and leaderboard show whether it is met"));
+    QAction *hours = settings->addAction(tr("&Business Hours…"), this, [this, needsDatabase] {
+        if (!needsDatabase(tr("Business Hours")))
+            return;
+        CalendarDialog dialog(databasePath(), this);
+        if (dialog.exec() != QDialog::Accepted || !dialog.changed())
+            return;
+        // The calendar writes bumped the data version: loading again rebuilds the snapshot with
+        // the new business hours, and every page recomputes from it.
+        m_controller->open(databasePath());
+        m_tickets->reload();
+    });
+    hours->setStatusTip(tr("Edit the team calendars behind the business-hours figures"));
     updateRecentMenu();
 }
 
@@ -222,6 +280,22 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_databaseLabel);
     statusBar()->addPermanentWidget(m_rangeLabel);
     statusBar()->addPermanentWidget(m_ticketsLabel);
+}
+
+void MainWindow::exportReport()
+{
+    auto *dialog = new ReportDialog(databasePath(), m_controller->snapshot(), dashboardRequest().period, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReportDialog::exported, this, [this](const QString &path, int pages) {
+        statusBar()->showMessage(tr("Report written to %1 (%n page(s))", nullptr, pages).arg(QFileInfo(path).fileName()),
+                                 10000);
+    });
+    dialog->open();
+}
+
+void MainWindow::printReport()
+{
+    ReportDialog::print(databasePath(), m_controller->snapshot(), dashboardRequest().period, this);
 }
 
 QString MainWindow::databasePath() const
@@ -368,19 +442,16 @@ void MainWindow::importFiles(const QStringList &files)
             tr("Open or create a database first (File ▸ New Database…), then import into it."));
         return;
     }
-    if (!m_importRunner->start(databasePath(), files)) {
+    if (m_importRunner->isRunning()) {
         statusBar()->showMessage(tr("An import is running already."), 5000);
         return;
     }
-    m_importAction->setEnabled(false);
-    m_importProgress = new QProgressDialog(tr("Importing…"), tr("Cancel"), 0, 1000, this);
-    m_importProgress->setWindowTitle(tr("Import CSV"));
-    m_importProgress->setWindowModality(Qt::WindowModal);
-    m_importProgress->setMinimumDuration(0);
-    m_importProgress->setAutoReset(false);
-    m_importProgress->setAutoClose(false);
-    m_importProgress->setValue(0);
-    connect(m_importProgress, &QProgressDialog::canceled, m_importRunner, &ImportRunner::cancel);
+    // The dialog previews and maps the files, then imports through this window's runner, so the
+    // report and the reload that follow every import (see the runner's finished handler) stay.
+    auto *dialog = new ImportDialog(databasePath(), files, m_importRunner, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->show();
 }
 
 void MainWindow::showImportProgress(int fileIndex, int fileCount, const QString &fileName, double fraction)
@@ -498,10 +569,18 @@ int runWindow(const QStringList &arguments)
     const QCommandLineOption dbOption(QStringLiteral("db"), QObject::tr("Open this database."), QStringLiteral("FILE"));
     const QCommandLineOption demoOption(QStringLiteral("demo"), QObject::tr("Open the built-in demo data."));
     parser.addOptions({dbOption, demoOption});
+    // A development aid, left out of --help: the import dialog on FILE once the database is open.
+    QCommandLineOption importOption(QStringLiteral("open-import"), QString(), QStringLiteral("FILE"));
+    importOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(importOption);
     parser.process(arguments);
 
     MainWindow window;
     window.show();
+    if (parser.isSet(importOption)) {
+        QObject::connect(&window, &MainWindow::databaseOpened, &window,
+            [&window, files = parser.values(importOption)] { window.importFiles(files); }, Qt::SingleShotConnection);
+    }
     const QString last = window.settings().lastDatabase();
     if (parser.isSet(demoOption))
         window.openDemo();

@@ -43,7 +43,8 @@ public:
     void openDatabase(const QString &path);
     // Builds the demo database in the background if it does not exist yet, then opens it.
     void openDemo();
-    // Imports CSV files into the open database (progress dialog with Cancel, then a report).
+    // Opens the import dialog on CSV files (preview, mapping, then the import with progress and
+    // Cancel); the report follows, and the database is loaded again.
     void importFiles(const QStringList &files);
     QString databasePath() const;
 
@@ -69,6 +70,8 @@ private:
     void chooseDatabase();
     void newDatabase();
     void chooseImportFiles();
+    void exportReport();
+    void printReport();
     void updateRecentMenu();
     void databaseLoaded(const LoadedDatabase &database);
     void filtersChanged(const FilterState &state);

@@ -272,7 +272,10 @@ ImportReport runImport(Database &database, const QString &filePath, const Import
     }
     if (!detection.match)
         return failed(QObject::tr("line %1: %2").arg(record.line).arg(detection.message));
-    const ProfileMatch &match = *detection.match;
+    ProfileMatch match = *detection.match;
+    QString overrideError;
+    if (!applyColumnOverrides(match, header, options.columnOverrides, &overrideError))
+        return failed(overrideError);
     report.profile = QString::fromLatin1(match.profile->id.data(), qsizetype(match.profile->id.size()));
 
     ColumnSampler sampler(match, header.size());
@@ -287,7 +290,7 @@ ImportReport runImport(Database &database, const QString &filePath, const Import
         return failed(readerErrorText(*sampleReader.error()));
     if (sampled == 0 && !sampleReader.error())
         return failed(QObject::tr("line %1: the file has a header but no data rows").arg(record.line));
-    ColumnDecisions decisions = sampler.decisions(header);
+    ColumnDecisions decisions = sampler.decisions(header, options.dateOrder);
     report.notes = decisions.notes;
     if (!match.bindingFor(TicketField::CreatedAt)) {
         report.notes.append(QObject::tr("no creation time column: these tickets count in no "

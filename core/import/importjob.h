@@ -10,6 +10,7 @@
 #include "csv/csvreader.h"
 #include "import/ticketmapper.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QTimeZone>
@@ -29,6 +30,11 @@ struct ImportOptions
     QTimeZone timeZone = QTimeZone::systemTimeZone(); // for times the export writes without offset
     bool strict = false;                      // the first rejected row aborts the file
     QString activityMap; // event logs: "Activity=role;Activity=role" (reply, resolve, close, reopen, ignore)
+    // Tickets: the day/month order of slashed dates when the user knows it; Unknown decides from the data.
+    DateOrder dateOrder = DateOrder::Unknown;
+    // Tickets: the import dialog's mapping edits, header name -> field id ("" keeps the column as an
+    // extra column); applied to the detected profile's bindings before the data is sampled.
+    QHash<QString, QString> columnOverrides;
 };
 
 struct ImportReport

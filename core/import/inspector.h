@@ -5,6 +5,7 @@
 // previews.
 
 #include "csv/csvreader.h"
+#include "import/kinds.h"
 #include "import/profiles.h"
 
 #include <QString>
@@ -12,6 +13,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace sl {
@@ -30,5 +32,18 @@ struct FilePreview
 
 // maxRows < 0 reads every record.
 FilePreview previewFile(const QString &filePath, std::int64_t maxRows, const QString &profile = {});
+
+// Which kind of export a header is, decided as runImport decides it, for the import dialog.
+struct KindPreview
+{
+    std::optional<RecordKind> kind; // empty: nothing reads the header (`message` says why)
+    QString profile;                // the profile id
+    QString displayName;
+    std::vector<std::pair<QString, QString>> columnFields; // header name -> field id
+    std::optional<ProfileMatch> ticketMatch;               // for tickets: the match the mapping edits
+    QString message;
+};
+// `kind` is "auto" or a kind name, `profile` "auto" or a profile id.
+KindPreview previewKind(const QStringList &header, const QString &kind, const QString &profile);
 
 } // namespace sl

@@ -1,5 +1,7 @@
 #include "import/profiles.h"
 
+#include <algorithm>
+
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -480,6 +482,48 @@ ProfileMatch matchProfile(const SourceProfile &profile, const QStringList &heade
     }
     match.score = int(match.bindings.size());
     return match;
+}
+
+bool applyColumnOverrides(ProfileMatch &match, const QStringList &header, const QHash<QString, QString> &overrides,
+                          QString *error)
+{
+    if (overrides.isEmpty())
+        return true;
+    std::vector<ColumnBinding> bindings = match.bindings;
+    for (qsizetype column = 0; column < header.size(); ++column) {
+        const auto override = overrides.constFind(header[column]);
+        if (override == overrides.constEnd())
+            continue;
+        std::optional<TicketField> field;
+        if (!override->isEmpty()) {
+            field = ticketFieldFromId(*override);
+            if (!field) {
+                if (error)
+                    *error = QObject::tr("column \"%1\": unknown field \"%2\"").arg(header[column], *override);
+                return false;
+            }
+        }
+        const auto old = std::find_if(bindings.begin(), bindings.end(),
+                                      [&](const ColumnBinding &b) { return b.column == int(column); });
+        // Choosing what was detected keeps the detection (a duration's unit, date-or-duration).
+        if (old != bindings.end() && field && old->field == *field)
+            continue;
+        ColumnBinding binding{int(column), field.value_or(TicketField::Count)};
+        if (old != bindings.end()) {
+            binding.unit = old->unit;
+            binding.zone = old->zone;
+            bindings.erase(old);
+        }
+        if (!field)
+            continue;
+        if (*field != TicketField::Tags) {
+            std::erase_if(bindings, [&](const ColumnBinding &b) { return b.field == *field; });
+        }
+        bindings.push_back(binding);
+    }
+    match.bindings = std::move(bindings);
+    match.score = int(match.bindings.size());
+    return true;
 }
 
 ProfileDetection detectTicketProfile(const QStringList &header, const QString &forcedId)

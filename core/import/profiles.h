@@ -9,6 +9,7 @@
 
 #include "import/fields.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QTimeZone>
@@ -75,6 +76,13 @@ struct ProfileMatch
 };
 
 ProfileMatch matchProfile(const SourceProfile &profile, const QStringList &header);
+
+// The user's edits of a match (the import dialog's mapping): `overrides` maps a header name to a
+// field id, or to "" to leave the column unbound (kept as an extra column). A field takes one
+// column, so binding it elsewhere unbinds its old column (tags excepted: every tags column counts).
+// False with *error set for an unknown field id; `match` is then unchanged.
+bool applyColumnOverrides(ProfileMatch &match, const QStringList &header, const QHash<QString, QString> &overrides,
+                          QString *error);
 
 // The profile for a header: the specific profile with the highest score whose signature is
 // complete; else the generic one if it binds an id and at least two more fields. `forcedId`

@@ -57,6 +57,11 @@ bool looksDayMonth(std::string_view text)
            && text[digits + 1] <= '9';
 }
 
+QString dateOrderText(DateOrder order)
+{
+    return order == DateOrder::DayFirst ? QObject::tr("day-first (DD/MM)") : QObject::tr("month-first (MM/DD)");
+}
+
 } // namespace
 
 void appendJsonEscaped(std::string &out, std::string_view utf8)
@@ -131,7 +136,7 @@ bool ColumnSampler::undecided() const
     return false;
 }
 
-ColumnDecisions ColumnSampler::decisions(const QStringList &header) const
+ColumnDecisions ColumnSampler::decisions(const QStringList &header, DateOrder forcedOrder) const
 {
     ColumnDecisions result;
     result.dateOrderByColumn.resize(m_detectors.size(), DateOrder::Unknown);
@@ -173,6 +178,17 @@ ColumnDecisions ColumnSampler::decisions(const QStringList &header) const
             DateOrder order = detector.decided();
             if (order == DateOrder::Unknown && m_needsOrder[column] && !detector.contradictory())
                 order = fileOrder;
+            if (forcedOrder != DateOrder::Unknown) {
+                result.dateOrderByColumn[column] = forcedOrder;
+                if (m_needsOrder[column] && order != DateOrder::Unknown && order != forcedOrder)
+                    result.notes.append(QObject::tr("column \"%1\": dates read %2 as chosen, though the data look %3")
+                                            .arg(name, dateOrderText(forcedOrder), dateOrderText(order)));
+                else if (m_needsOrder[column])
+                    result.notes.append(QObject::tr("column \"%1\": dates read %2 as chosen")
+                                            .arg(name, dateOrderText(forcedOrder)));
+                result.bindings.push_back(binding);
+                continue;
+            }
             result.dateOrderByColumn[column] = order;
             if (order == DateOrder::DayFirst)
                 result.notes.append(QObject::tr("column \"%1\": dates are day-first (DD/MM)").arg(name));

@@ -43,7 +43,8 @@ public:
     void observe(const CsvRecord &record);
     // True while a date column's day/month order is still open: reading on may settle it.
     bool undecided() const;
-    ColumnDecisions decisions(const QStringList &header) const;
+    // `forcedOrder` (not Unknown): the day/month order the user chose, instead of the data's.
+    ColumnDecisions decisions(const QStringList &header, DateOrder forcedOrder = DateOrder::Unknown) const;
 
 private:
     struct DateOrDurationVotes

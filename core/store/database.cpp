@@ -196,6 +196,15 @@ CREATE TABLE qa_reviews (
     UNIQUE (source, external_id)
 );
 )sql",
+    // 3 -> 4: a target per KPI. Whether a value meets it follows from the metric's direction
+    // (definitions.cpp), so only the threshold is stored. Targets change no figure: writing
+    // them does not bump the data version.
+    R"sql(
+CREATE TABLE targets (
+    metric_id TEXT PRIMARY KEY,           -- a metric id of spec/metrics.md
+    value REAL NOT NULL                   -- in the metric's unit (percent 0-100, minutes, hours...)
+);
+)sql",
 };
 
 } // namespace

@@ -45,7 +45,7 @@ struct DatabaseSummary
 class Database
 {
 public:
-    static constexpr int schemaVersion = 3;
+    static constexpr int schemaVersion = 4;
 
     // Opens (creating when allowed) and migrates. On failure returns nullopt and sets `error`
     // to a sentence naming the file.

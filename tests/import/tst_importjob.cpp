@@ -411,6 +411,56 @@ private slots:
         QCOMPARE(ticket(db, QStringLiteral("1")).solvedAt, 1704067200 + 61 * 86400 + 11 * 3600);
     }
 
+    void aChosenDateOrderDecidesWhereTheDataCannot_data()
+    {
+        QTest::addColumn<int>("order");
+        QTest::addColumn<std::int64_t>("createdAt");
+        // 01/02/2024 10:00 UTC: 1 February (day-first) or 2 January (month-first).
+        QTest::newRow("day-first") << int(DateOrder::DayFirst) << std::int64_t(1704067200 + 31 * 86400 + 10 * 3600);
+        QTest::newRow("month-first") << int(DateOrder::MonthFirst) << std::int64_t(1704067200 + 86400 + 10 * 3600);
+    }
+
+    void aChosenDateOrderDecidesWhereTheDataCannot()
+    {
+        QFETCH(int, order);
+        QFETCH(std::int64_t, createdAt);
+        const QString path = test::writeFile(QDir(m_dir.path()), QStringLiteral("chosen-order.csv"),
+                                             "Ticket ID,Subject,Created at\n1,s,01/02/2024 10:00\n");
+        Database db = freshDatabase();
+        ImportOptions options = utc();
+        options.dateOrder = DateOrder(order);
+        const ImportReport report = runImport(db, path, options);
+        QCOMPARE(report.outcome, ImportReport::Outcome::Imported);
+        QCOMPARE(ticket(db, QStringLiteral("1")).createdAt, createdAt);
+    }
+
+    void columnOverridesRebindAndUnbindColumns()
+    {
+        const QString path = test::writeFile(QDir(m_dir.path()), QStringLiteral("overrides.csv"),
+                                             "Ticket ID,Subject,Status,Note,Created at\n"
+                                             "1,Login fails,open,VIP,2024-01-01 10:00\n");
+        Database db = freshDatabase();
+        ImportOptions options = utc();
+        // Status kept as an extra column; subject read from "Note" (so "Subject" is left unbound).
+        options.columnOverrides = {{QStringLiteral("Status"), QString()},
+                                   {QStringLiteral("Note"), QStringLiteral("subject")}};
+        const ImportReport report = runImport(db, path, options);
+        QCOMPARE(report.outcome, ImportReport::Outcome::Imported);
+        const TicketFacts facts = ticket(db, QStringLiteral("1"));
+        QCOMPARE(facts.subject, QStringLiteral("VIP"));
+        QVERIFY(facts.status.isEmpty());
+        QCOMPARE(count(db, "SELECT count(*) FROM tickets WHERE status IS NULL"), 1);
+        // Nothing is lost: the unbound columns are the import's extra columns.
+        sqlite::Statement imports = db.connection().prepare("SELECT extra_columns FROM imports");
+        QVERIFY(imports.step() == sqlite::Statement::StepResult::Row);
+        QCOMPARE(imports.columnText(0), QStringLiteral("[\"Subject\",\"Status\"]"));
+
+        options.columnOverrides = {{QStringLiteral("Status"), QStringLiteral("no_such_field")}};
+        const ImportReport refused = runImport(db, path, options);
+        QCOMPARE(refused.outcome, ImportReport::Outcome::Failed);
+        QVERIFY2(refused.error.contains(QStringLiteral("no_such_field")), qPrintable(refused.error));
+    }
+
     void kaggleCustomerSupportTickets()
     {
         const QString path = test::sharedDataPath(QStringLiteral("real/kaggle-customer-support-tickets/customer_support_tickets.csv"));

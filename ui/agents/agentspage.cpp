@@ -7,6 +7,7 @@
 #include "common/requesttext.h"
 #include "common/sharedmetricsengine.h"
 #include "metrics/definitions.h"
+#include "report/exportmenus.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -53,6 +54,7 @@ AgentsPage::AgentsPage(QWidget *parent)
     m_view = new QTableView(m_leaderboard);
     m_view->setModel(m_proxy);
     m_view->setAccessibleName(tr("Agent leaderboard"));
+    installTableExportMenu(m_view, tr("agents"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);

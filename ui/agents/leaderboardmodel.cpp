@@ -2,6 +2,7 @@
 
 #include "common/csvexport.h"
 #include "metrics/definitions.h"
+#include "widgets/accentcolors.h"
 
 #include <QCoreApplication>
 #include <QFont>
@@ -87,6 +88,25 @@ void LeaderboardModel::setGroups(std::vector<MetricsGroup> groups)
     endResetModel();
 }
 
+void LeaderboardModel::setTargets(const Targets &targets)
+{
+    if (targets == m_targets)
+        return;
+    m_targets = targets;
+    if (!m_groups.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+TargetStatus LeaderboardModel::cellTargetStatus(int row, int column) const
+{
+    const int metric = metricIndexOf(column);
+    if (metric < 0 || column == Ratings)
+        return TargetStatus::NoTarget;
+    const MetricDefinition &definition = definitionAt(metric);
+    return targetStatus(definition, m_groups[std::size_t(row)].metrics[std::size_t(metric)].value,
+        m_targets.of(definition.id));
+}
+
 QString LeaderboardModel::agentName(int row) const
 {
     return row >= 0 && std::size_t(row) < m_groups.size() ? m_groups[std::size_t(row)].key : QString();
@@ -128,6 +148,7 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
     const MetricValue *value = metric >= 0 ? &group.metrics[std::size_t(metric)] : nullptr;
     const bool csatCell = column == Csat || column == Ratings;
     const bool flagged = csatCell && isSmallSample(row);
+    const bool missed = cellTargetStatus(row, column) == TargetStatus::Missed;
 
     switch (role) {
     case Qt::DisplayRole:
@@ -152,7 +173,19 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
         // Greyed in the palette's own colour for secondary text, so it follows the system theme.
         if (flagged)
             return QGuiApplication::palette().brush(QPalette::PlaceholderText);
+        if (missed)
+            return judgementColor(Judgement::Worse, QGuiApplication::palette());
         return {};
+    case Qt::BackgroundRole:
+        if (missed) {
+            // A faint wash of the same colour: the cell stands out in a long column, and the
+            // text keeps its contrast because the wash is barely there.
+            QColor wash = judgementColor(Judgement::Worse, QGuiApplication::palette());
+            wash.setAlpha(28);
+            return wash;
+        }
+        return {};
+    case TargetStatusRole: return int(cellTargetStatus(row, column));
     case Qt::FontRole:
         if (flagged) {
             QFont font;
@@ -179,14 +212,27 @@ QVariant LeaderboardModel::data(const QModelIndex &index, int role) const
             if (flagged)
                 tip += QLatin1Char('\n')
                     + tr("Small sample: fewer than %L1 ratings, so the figure is uncertain").arg(int(smallSampleSize));
+            const MetricDefinition &csatDefinition = definitionAt(csatIndex());
+            if (const std::optional<double> target = m_targets.of(csatDefinition.id); target && column == Csat)
+                tip += QLatin1Char('\n')
+                    + (missed ? tr("Misses the target (%1 %2)") : tr("Meets the target (%1 %2)"))
+                          .arg(targetComparator(csatDefinition), formatMetricValue(csatDefinition, *target));
             return tip;
         }
         if (definition.proportion && value->lo && value->hi)
-            return tr("%1 (95 % interval: %2 – %3)")
-                .arg(formatMetricValue(definition, value->value), percentText(*value->lo), percentText(*value->hi));
-        return {};
+            tip = tr("%1 (95 % interval: %2 – %3)")
+                      .arg(formatMetricValue(definition, value->value), percentText(*value->lo), percentText(*value->hi));
+        if (const std::optional<double> target = m_targets.of(definition.id); target && canHaveTarget(definition)) {
+            const QString line = (missed ? tr("Misses the target (%1 %2)") : tr("Meets the target (%1 %2)"))
+                                     .arg(targetComparator(definition), formatMetricValue(definition, *target));
+            tip = tip.isEmpty() ? line : tip + QLatin1Char('\n') + line;
+        }
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
     }
-    case Qt::AccessibleDescriptionRole: return flagged ? tr("small sample") : QVariant();
+    case Qt::AccessibleDescriptionRole:
+        if (flagged)
+            return tr("small sample");
+        return missed ? tr("misses the target") : QVariant();
     default: return {};
     }
 }

@@ -1,6 +1,7 @@
 #include "charts/breakdownchart.h"
 
 #include "charts/chartstyle.h"
+#include "report/exportmenus.h"
 
 #include <QBarCategoryAxis>
 #include <QCoreApplication>
@@ -36,6 +37,7 @@ BreakdownChart::BreakdownChart(const QString &accessibleName, QWidget *parent)
     layout->addWidget(m_note);
     setMinimumHeight(fontMetrics().height() * 10);
     setAccessibleName(accessibleName);
+    installChartExportMenu(this, tr("breakdown"));
 }
 
 void BreakdownChart::showMessage(const QString &message)

@@ -1,6 +1,8 @@
 #include "charts/trendchart.h"
 
 #include "charts/chartstyle.h"
+#include "report/exportmenus.h"
+#include "widgets/accentcolors.h"
 
 #include <QCategoryAxis>
 #include <QCoreApplication>
@@ -69,6 +71,7 @@ TrendChart::TrendChart(QWidget *parent)
     layout->addWidget(m_view);
     layout->addWidget(m_message);
     setMinimumHeight(fontMetrics().height() * 14);
+    installChartExportMenu(this, tr("trend"));
 }
 
 QString TrendChart::bucketLabel(const QDate &start, Grouping bucket, bool withYear)
@@ -132,8 +135,20 @@ void TrendChart::setData(TrendChartData data)
             dots->append(qreal(i), *m_data.values[i]);
     }
     chart->addSeries(dots);
+    // The target across the whole span, under the data lines' ends.
+    QLineSeries *targetLine = nullptr;
+    if (m_data.target) {
+        targetLine = new QLineSeries(chart);
+        targetLine->append(-0.5, *m_data.target);
+        targetLine->append(qreal(n) - 0.5, *m_data.target);
+        chart->addSeries(targetLine);
+    }
 
     double low = INFINITY, high = -INFINITY;
+    if (m_data.target) {
+        low = *m_data.target;
+        high = *m_data.target;
+    }
     for (const auto *values : {&m_data.values, &comparison}) {
         for (const std::optional<double> &v : *values) {
             if (v) {
@@ -202,6 +217,11 @@ void TrendChart::setData(TrendChartData data)
         connect(series, &QLineSeries::hovered, this,
             [this](const QPointF &point, bool state) { showPointText(int(std::lround(point.x())), state); });
     }
+    if (targetLine) {
+        targetLine->setName(m_data.targetName);
+        // The "better" tone: readable on both palettes, and apart from the comparison's grey.
+        targetLine->setPen(QPen(judgementColor(Judgement::Better, palette), 1.5, Qt::DashDotLine));
+    }
     dots->setColor(primary);
     dots->setBorderColor(primary);
     dots->setMarkerSize(fontMetrics().height() * 0.5);
@@ -216,7 +236,7 @@ void TrendChart::setData(TrendChartData data)
     legendOnlyFirst(previous);
     for (QLegendMarker *marker : chart->legend()->markers(dots))
         marker->setVisible(false);
-    chart->legend()->setVisible(!previous.empty());
+    chart->legend()->setVisible(!previous.empty() || targetLine);
     charts::replaceChart(m_view, chart);
 }
 

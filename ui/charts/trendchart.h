@@ -1,7 +1,7 @@
 #pragma once
 
 // The Overview's trend: one metric per day, week or month, as a line, with the previous span's
-// line dashed beside it. A widget of its own, so that the page never sees a Qt Charts type.
+// line dashed beside it, and the metric's target as a dashed horizontal line. A widget of its own, so that the page never sees a Qt Charts type.
 
 #include "metrics/definitions.h"
 #include "metrics/metricsquery.h"
@@ -26,6 +26,8 @@ struct TrendChartData
     QString name;                               // the legend's label for the line
     std::vector<std::optional<double>> comparison; // by position; empty: no comparison line
     QString comparisonName;
+    std::optional<double> target;               // a dashed horizontal line there, when set
+    QString targetName;                         // its legend label ("Target ≥ 90.0 %")
 };
 
 class TrendChart : public QWidget

@@ -27,6 +27,8 @@ public:
     QLabel *valueLabel() const { return m_value; }
     QLabel *deltaLabel() const { return m_delta; }
     QLabel *sampleLabel() const { return m_sample; }
+    // "✓ Target ≥ 90.0 %" in the met colour, "✗ …" in the missed one; hidden without a target.
+    QLabel *targetLabel() const { return m_target; }
     Sparkline *sparkline() const { return m_sparkline; }
 
 protected:
@@ -41,6 +43,7 @@ private:
     QLabel *m_value = nullptr;
     QLabel *m_delta = nullptr;
     QLabel *m_sample = nullptr;
+    QLabel *m_target = nullptr;
     Sparkline *m_sparkline = nullptr;
 };
 

@@ -131,7 +131,12 @@ std::optional<std::int64_t> trialsOfInterval(double pct, double lo, double hi)
     return std::nullopt;
 }
 
-std::vector<KpiCardData> kpiCards(const DashboardResult &result)
+QString targetText(const MetricDefinition &metric, double target)
+{
+    return KpiText::tr("Target %1 %2").arg(targetComparator(metric), formatMetricValue(metric, target));
+}
+
+std::vector<KpiCardData> kpiCards(const DashboardResult &result, const Targets &targets)
 {
     std::vector<KpiCardData> cards;
     const QLocale locale;
@@ -162,6 +167,12 @@ std::vector<KpiCardData> kpiCards(const DashboardResult &result)
                 card.sampleText = KpiText::tr("n = %1").arg(locale.toString(qlonglong(*card.sampleSize)));
         }
         card.sparkline = result.sparkline.values(index);
+        if (canHaveTarget(metric)) {
+            card.target = targets.of(id);
+            card.targetStatus = targetStatus(metric, card.value, card.target);
+            if (card.target)
+                card.targetText = targetText(metric, *card.target);
+        }
 
         QString tip = QStringLiteral("<p><b>%1</b></p><p>%2</p>")
                           .arg(card.title.toHtmlEscaped(), metricDefinitionText(metric).toHtmlEscaped());
@@ -180,6 +191,12 @@ std::vector<KpiCardData> kpiCards(const DashboardResult &result)
                       .arg(periodText(result.previousFrom, result.previousTo), formatMetricValue(metric, card.previous));
         }
         tip += QStringLiteral("<p>%1</p>").arg(figures);
+        if (card.target) {
+            const QString verdict = card.targetStatus == TargetStatus::Met ? KpiText::tr("met")
+                : card.targetStatus == TargetStatus::Missed                ? KpiText::tr("missed")
+                                                                           : KpiText::tr("no value to judge");
+            tip += QStringLiteral("<p>%1</p>").arg(KpiText::tr("%1: %2").arg(card.targetText, verdict).toHtmlEscaped());
+        }
         if (metric.direction != MetricDirection::Neutral) {
             tip += QStringLiteral("<p>%1</p>")
                        .arg(metric.direction == MetricDirection::HigherIsBetter ? KpiText::tr("Higher is better.")

@@ -7,6 +7,7 @@
 
 #include "dashboard/dashboardquery.h"
 #include "metrics/definitions.h"
+#include "store/targetstore.h"
 #include "widgets/accentcolors.h"
 
 #include <QCoreApplication>
@@ -33,6 +34,9 @@ struct KpiCardData
     QString sampleText;
     QString toolTip; // rich text: definition, interval, previous value
     std::vector<std::optional<double>> sparkline;
+    std::optional<double> target;  // the metric's target, when one is set
+    TargetStatus targetStatus = TargetStatus::NoTarget;
+    QString targetText;            // "Target ≥ 90.0 %"; empty without a target
 
     bool isShown() const { return value.has_value(); }
 };
@@ -40,8 +44,12 @@ struct KpiCardData
 // The headline metrics, in the order of the cards.
 const std::vector<std::string_view> &overviewKpiIds();
 
-// One entry per overviewKpiIds(), hidden ones included (isShown() false).
-std::vector<KpiCardData> kpiCards(const DashboardResult &result);
+// One entry per overviewKpiIds(), hidden ones included (isShown() false), each judged against
+// its target in `targets` where one is set.
+std::vector<KpiCardData> kpiCards(const DashboardResult &result, const Targets &targets = {});
+
+// "Target ≥ 90.0 %" for `metric`'s `target`.
+QString targetText(const MetricDefinition &metric, double target);
 
 // The change of `metric` from `previous` to `value` in words and its judgement.
 QString deltaText(const MetricDefinition &metric, double value, double previous);

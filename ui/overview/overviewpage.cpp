@@ -8,6 +8,7 @@
 #include "overview/toptagsmodel.h"
 #include "widgets/heatmapwidget.h"
 #include "widgets/sparklinedelegate.h"
+#include "report/exportmenus.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -75,6 +76,23 @@ QString periodText(const QDate &from, const QDate &to)
 QString groupLabel(const QString &key, const QString &none)
 {
     return key == QLatin1String("(none)") ? none : key;
+}
+
+// A trend's values with the buckets that end before the data's first day made null: the engine
+// counts zero tickets there, but "no data yet" is not "zero", and a line dropping to zero before
+// the data starts reads as a collapse.
+std::vector<std::optional<double>> valuesWithinData(const TrendSeries &series, std::size_t metricIndex,
+                                                     const std::optional<QDate> &dataFirst)
+{
+    std::vector<std::optional<double>> values = series.values(metricIndex);
+    if (!dataFirst)
+        return values;
+    for (std::size_t i = 0; i < values.size() && i < series.starts.size(); ++i) {
+        const QDate last = i + 1 < series.starts.size() ? series.starts[i + 1].addDays(-1) : series.to;
+        if (last < *dataFirst)
+            values[i] = std::nullopt;
+    }
+    return values;
 }
 
 QGroupBox *section(const QString &title, QWidget *parent)
@@ -195,6 +213,7 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_tagsView = new QTableView(tagsBox);
     m_tagsView->setModel(tagsProxy);
     m_tagsView->setAccessibleName(tr("Top tags"));
+    installTableExportMenu(m_tagsView, tr("top-tags"));
     m_tagsView->setItemDelegateForColumn(TopTagsModel::Trend, new SparklineDelegate(TopTagsModel::SortRole, m_tagsView));
     m_tagsView->setSortingEnabled(true);
     m_tagsView->sortByColumn(TopTagsModel::Tickets, Qt::DescendingOrder);
@@ -318,6 +337,16 @@ void OverviewPage::setDataRange(const std::optional<QDate> &first, const std::op
     m_dataFirst = first;
     m_dataLast = last;
     updateEmptyBanner();
+    showTrend();
+}
+
+void OverviewPage::setTargets(const Targets &targets)
+{
+    m_targets = targets;
+    if (!m_result)
+        return;
+    showCards();
+    showTrend();
 }
 
 void OverviewPage::showMessage(const QString &message)
@@ -359,7 +388,18 @@ void OverviewPage::showDescription()
 
 void OverviewPage::showCards()
 {
-    const std::vector<KpiCardData> data = kpiCards(*m_result);
+    const std::vector<KpiCardData> data = kpiCards(*m_result, m_targets);
+    std::vector<bool> shownNow;
+    for (const KpiCardData &card : data)
+        shownNow.push_back(card.isShown());
+    if (shownNow == m_cardsShown) {
+        // The same cards as before: new figures only. Re-laying the grid would invalidate the
+        // whole page's layout on every filter change for nothing.
+        for (std::size_t i = 0; i < data.size(); ++i)
+            m_cards[i]->setData(data[i]);
+        return;
+    }
+    m_cardsShown = shownNow;
     while (m_cardGrid->count() > 0)
         delete m_cardGrid->takeAt(0);
     int shown = 0;
@@ -384,11 +424,16 @@ void OverviewPage::showTrend()
     data.metric = &ticketMetricDefinitions()[index];
     data.bucket = r.trend.bucket;
     data.starts = r.trend.starts;
-    data.values = r.trend.values(index);
+    data.values = valuesWithinData(r.trend, index, m_dataFirst);
     data.name = periodText(r.trend.from, r.trend.to);
     if (r.previousTrend) {
-        data.comparison = r.previousTrend->values(index);
+        data.comparison = valuesWithinData(*r.previousTrend, index, m_dataFirst);
         data.comparisonName = periodText(r.previousTrend->from, r.previousTrend->to);
+    }
+    if (canHaveTarget(*data.metric)) {
+        data.target = m_targets.of(data.metric->id);
+        if (data.target)
+            data.targetName = targetText(*data.metric, *data.target);
     }
     m_trend->setData(std::move(data));
 }

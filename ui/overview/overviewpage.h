@@ -7,6 +7,7 @@
 
 #include "dashboard/dashboardquery.h"
 #include "shell/settings.h"
+#include "store/targetstore.h"
 
 #include <QWidget>
 
@@ -50,7 +51,11 @@ public:
     void showMessage(const QString &message);
     // "Computing…" while a computation for this page runs.
     void setBusy(bool busy);
-    // The first and last day the data has tickets on: an empty period offers to jump there.
+    // The targets the cards and the trend show status against (none by default).
+    void setTargets(const Targets &targets);
+    const Targets &targets() const { return m_targets; }
+    // The first and last day the data has tickets on: an empty period offers to jump there,
+    // and the trend leaves buckets before the first day empty instead of drawing zeros.
     void setDataRange(const std::optional<QDate> &first, const std::optional<QDate> &last);
 
     KpiCard *card(std::string_view id) const;
@@ -80,6 +85,7 @@ private:
 
     std::shared_ptr<const DashboardResult> m_result;
     std::optional<QDate> m_dataFirst, m_dataLast;
+    Targets m_targets;
     bool m_busy = false;
 
     QLabel *m_description = nullptr;
@@ -91,6 +97,7 @@ private:
     QWidget *m_content = nullptr;
     QGridLayout *m_cardGrid = nullptr;
     std::vector<KpiCard *> m_cards; // in overviewKpiIds() order
+    std::vector<bool> m_cardsShown; // which of them the grid holds now
     QComboBox *m_trendMetric = nullptr;
     QComboBox *m_trendBucket = nullptr;
     QComboBox *m_trendSpan = nullptr;

@@ -1,15 +1,25 @@
 #include "shell/importreportdialog.h"
 
+#include "common/csvexport.h"
+
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace sl::ui {
 
 ImportReportDialog::ImportReportDialog(const std::vector<ImportReport> &reports, bool cancelled, QWidget *parent)
     : QDialog(parent)
+    , m_reports(reports)
 {
     setWindowTitle(tr("Import report"));
     m_text = new QTextBrowser(this);
@@ -17,12 +27,41 @@ ImportReportDialog::ImportReportDialog(const std::vector<ImportReport> &reports,
     m_text->setOpenLinks(false);
     m_text->setHtml(reportHtml(reports, cancelled));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton *exportButton = buttons->addButton(tr("&Export Rejected Rows…"), QDialogButtonBox::ActionRole);
+    exportButton->setEnabled(std::any_of(reports.begin(), reports.end(),
+                                         [](const ImportReport &report) { return !report.issues.empty(); }));
+    connect(exportButton, &QPushButton::clicked, this, &ImportReportDialog::exportRejected);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_text, 1);
     layout->addWidget(buttons);
     resize(fontMetrics().averageCharWidth() * 100, fontMetrics().height() * 30);
+}
+
+bool ImportReportDialog::writeRejectedCsv(const std::vector<ImportReport> &reports, QIODevice &device)
+{
+    // Excel opens the file with the byte-order mark as UTF-8, so non-ASCII reasons stay readable.
+    CsvWriter writer(device, CsvOptions{true});
+    writer.writeRow({tr("File"), tr("Line"), tr("Column"), tr("Reason")});
+    for (const ImportReport &report : reports) {
+        const QString name = QFileInfo(report.filePath).fileName();
+        for (const RowIssue &issue : report.issues)
+            writer.writeRow({name, QString::number(issue.line), issue.column, issue.message});
+    }
+    return writer.ok();
+}
+
+void ImportReportDialog::exportRejected()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Rejected Rows"), tr("rejected-rows.csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !writeRejectedCsv(m_reports, file) || !file.commit())
+        QMessageBox::warning(this, tr("Export Rejected Rows"),
+                             tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
 }
 
 QString ImportReportDialog::reportHtml(const std::vector<ImportReport> &reports, bool cancelled)
@@ -72,7 +111,8 @@ QString ImportReportDialog::reportHtml(const std::vector<ImportReport> &reports,
             html += QStringLiteral("</ul>");
             if (report.rejected > std::int64_t(rejectedLinesShown))
                 html += QStringLiteral("<p>%1</p>")
-                            .arg(tr("… and %1 more.").arg(number(report.rejected - std::int64_t(rejectedLinesShown))));
+                            .arg(tr("… and %1 more (Export Rejected Rows… saves every listed one).")
+                                     .arg(number(report.rejected - std::int64_t(rejectedLinesShown))));
         }
         if (!report.notes.isEmpty()) {
             html += QStringLiteral("<p>%1</p><ul>").arg(tr("Decided from the data:"));

@@ -10,6 +10,7 @@
 
 #include <vector>
 
+class QIODevice;
 class QTextBrowser;
 
 namespace sl::ui {
@@ -26,8 +27,14 @@ public:
 
     // The report as HTML (what the dialog shows).
     static QString reportHtml(const std::vector<ImportReport> &reports, bool cancelled);
+    // Every listed rejected row (file, line, column, reason) as CSV, for fixing the export at its
+    // source. False when writing failed.
+    static bool writeRejectedCsv(const std::vector<ImportReport> &reports, QIODevice &device);
 
 private:
+    void exportRejected();
+
+    std::vector<ImportReport> m_reports;
     QTextBrowser *m_text = nullptr;
 };
 

@@ -34,12 +34,18 @@ void ImportRunner::cancel()
 
 bool ImportRunner::start(const QString &databasePath, const QStringList &files, const ImportOptions &options)
 {
-    if (m_running)
+    return start(databasePath, files, std::vector<ImportOptions>(std::size_t(files.size()), options));
+}
+
+bool ImportRunner::start(const QString &databasePath, const QStringList &files,
+                         const std::vector<ImportOptions> &optionsPerFile)
+{
+    if (m_running || optionsPerFile.size() != std::size_t(files.size()))
         return false;
     m_running = true;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     QPointer<ImportRunner> self(this);
-    m_task = QtConcurrent::run([self, cancel = m_cancel, databasePath, files, options] {
+    m_task = QtConcurrent::run([self, cancel = m_cancel, databasePath, files, optionsPerFile] {
         std::vector<ImportReport> reports;
         QString error;
         std::optional<Database> database = Database::open(databasePath, &error, sqlite::Connection::Mode::ReadWrite);
@@ -69,6 +75,7 @@ bool ImportRunner::start(const QString &databasePath, const QStringList &files, 
                     Qt::QueuedConnection);
             };
             report(0);
+            const ImportOptions &options = optionsPerFile[std::size_t(i)];
             reports.push_back(runImport(*database, files[i], options, [&](std::int64_t done, std::int64_t total) {
                 report(total > 0 ? double(done) / double(total) : 0);
                 return !*cancel;

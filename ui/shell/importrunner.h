@@ -28,6 +28,8 @@ public:
 
     // Starts importing `files` into the database at `databasePath`. False when one is running.
     bool start(const QString &databasePath, const QStringList &files, const ImportOptions &options = {});
+    // The same, with the options of each file (the import dialog's per-file kind, profile and mapping).
+    bool start(const QString &databasePath, const QStringList &files, const std::vector<ImportOptions> &optionsPerFile);
     void cancel();
     bool isRunning() const;
 

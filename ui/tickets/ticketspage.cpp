@@ -4,6 +4,7 @@
 #include "common/requesttext.h"
 #include "store/database.h"
 #include "tickets/ticketsmodel.h"
+#include "report/exportmenus.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -107,6 +108,8 @@ TicketsPage::TicketsPage(QWidget *parent)
     m_view = new QTableView(this);
     m_view->setModel(m_model);
     m_view->setAccessibleName(tr("Tickets"));
+    // A million rows stream from the database rather than from the model.
+    installTableExportMenu(m_view, tr("tickets"), [this](bool bom) { chooseExportFile({ bom }); });
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);

@@ -1,5 +1,7 @@
 #include "widgets/heatmapwidget.h"
 
+#include "report/exportmenus.h"
+
 #include <QEvent>
 #include <QHelpEvent>
 #include <QLocale>
@@ -35,6 +37,7 @@ HeatmapWidget::HeatmapWidget(QWidget *parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     setMouseTracking(true);
     updateDescription();
+    installChartExportMenu(this, tr("heat-map"));
 }
 
 void HeatmapWidget::setHeatmap(const VolumeHeatmap &heatmap, const QTimeZone &zone)
