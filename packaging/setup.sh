@@ -21,9 +21,9 @@ as_root() {
 
 install_packages() {
   local wanted=() missing=()
-  mapfile -t wanted < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$here/build-deps.txt")
-  if [ "$action" = test ]; then # the fuzzers need clang's libFuzzer runtime
-    mapfile -t -O "${#wanted[@]}" wanted < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$here/fuzz-deps.txt")
+  mapfile -t wanted < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$here/build-deps.txt")
+  if [ "$action" = test ]; then # the fuzzers need clang's libFuzzer runtime; the tests call tools
+    mapfile -t -O "${#wanted[@]}" wanted < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$here/fuzz-deps.txt" "$here/test-deps.txt")
   fi
   if [ "$action" = demo ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     wanted+=(xvfb xauth) # no display: the window opens in a virtual one

@@ -1,8 +1,15 @@
 #include "store/sqlite.h"
 
+#include <QtGlobal>
+
 #include <sqlite3.h>
 
 #include <utility>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 namespace sl::sqlite {
 
@@ -53,6 +60,17 @@ bool Connection::open(const QString &path, Mode mode)
     case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
     }
     const QByteArray utf8 = path.toUtf8();
+#ifdef Q_OS_UNIX
+    // SQLite creates a database file with 0644 whatever the user's umask allows (its compiled-in
+    // SQLITE_DEFAULT_FILE_PERMISSIONS); a file the user creates gets 0666 minus the umask, like any
+    // other document. Creating it first gives it that, and SQLite gives its journal the mode of
+    // the database file. O_EXCL: an existing file is never touched here.
+    if (mode == Mode::ReadWriteCreate && !utf8.isEmpty() && utf8 != ":memory:" && !utf8.startsWith("file:")) {
+        const int fd = ::open(utf8.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0)
+            ::close(fd);
+    }
+#endif
     const int rc = sqlite3_open_v2(utf8.constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         m_error = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(rc));
