@@ -192,6 +192,23 @@ int runInspect(const QStringList &arguments)
             mapping.insert(column, field);
         profileId = events->match.profile;
     }
+    // Calls, surveys, customers, costs and QA reviews: the kind import would read it as.
+    std::optional<KindPreview> otherKind;
+    QString profileMessage = preview.profileMessage;
+    if (!events) {
+        KindPreview kindPreview = previewKind(preview.header, QStringLiteral("auto"), parser.value(profileOption));
+        if (kindPreview.refused)
+            profileMessage = kindPreview.message; // what import would say of it
+        else if (kindPreview.kind && *kindPreview.kind != RecordKind::Tickets && *kindPreview.kind != RecordKind::Events)
+            otherKind = std::move(kindPreview);
+    }
+    if (otherKind) {
+        mapping = QJsonObject();
+        for (const auto &[column, field] : otherKind->columnFields)
+            mapping.insert(column, field);
+        profileId = otherKind->profile;
+    }
+    const bool recognised = preview.match || events || otherKind;
 
     if (format == QLatin1String("json")) {
         QJsonObject json;
@@ -199,9 +216,10 @@ int runInspect(const QStringList &arguments)
         json.insert(QStringLiteral("bom"), preview.format.bom);
         json.insert(QStringLiteral("delimiter"), delimiterText(preview.format.delimiter));
         json.insert(QStringLiteral("kind"), events          ? QJsonValue(QStringLiteral("events"))
+                                            : otherKind     ? QJsonValue(recordKindName(*otherKind->kind))
                                             : preview.match ? QJsonValue(QStringLiteral("tickets"))
                                                             : QJsonValue());
-        json.insert(QStringLiteral("profile"), preview.match || events ? QJsonValue(profileId) : QJsonValue());
+        json.insert(QStringLiteral("profile"), recognised ? QJsonValue(profileId) : QJsonValue());
         if (events) {
             QJsonArray activities;
             for (const ActivityUse &use : events->activities) {
@@ -213,8 +231,8 @@ int runInspect(const QStringList &arguments)
         }
         json.insert(QStringLiteral("columns"), QJsonArray::fromStringList(preview.header));
         json.insert(QStringLiteral("mapping"), mapping);
-        if (!preview.match && !events) {
-            json.insert(QStringLiteral("message"), preview.profileMessage);
+        if (!recognised) {
+            json.insert(QStringLiteral("message"), profileMessage);
             if (preview.closest.profile) {
                 json.insert(QStringLiteral("closest_profile"),
                             QString::fromLatin1(preview.closest.profile->id.data(),
@@ -244,6 +262,9 @@ int runInspect(const QStringList &arguments)
         o << QObject::tr("Kind:       events") << '\n';
         o << QObject::tr("Profile:    %1 (%2)").arg(profileId, events->match.displayName) << '\n';
         o << QObject::tr("Tickets:    %1, from %2 events").arg(events->cases).arg(events->events) << '\n';
+    } else if (otherKind) {
+        o << QObject::tr("Kind:       %1").arg(recordKindName(*otherKind->kind)) << '\n';
+        o << QObject::tr("Profile:    %1 (%2)").arg(profileId, otherKind->displayName) << '\n';
     } else if (preview.match) {
         o << QObject::tr("Kind:       tickets") << '\n';
         o << QObject::tr("Profile:    %1 (%2)")
@@ -251,7 +272,7 @@ int runInspect(const QStringList &arguments)
                                                    qsizetype(preview.match->profile->displayName.size())))
           << '\n';
     } else {
-        o << QObject::tr("Profile:    none fits: %1").arg(preview.profileMessage) << '\n';
+        o << QObject::tr("Profile:    none fits: %1").arg(profileMessage) << '\n';
     }
     o << QObject::tr("Columns:") << '\n';
     qsizetype width = 0;
@@ -262,7 +283,7 @@ int runInspect(const QStringList &arguments)
         o << QStringLiteral("  %1  %2  %3\n")
                  .arg(i + 1, 3)
                  .arg(preview.header[i], -int(width))
-                 .arg(!preview.match && !events ? QStringLiteral("")
+                 .arg(!recognised ? QStringLiteral("")
                       : field.isEmpty()             ? QObject::tr("(kept as an extra column)")
                                                     : QStringLiteral("-> ") + field);
     }

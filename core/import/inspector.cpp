@@ -78,6 +78,7 @@ KindPreview previewKind(const QStringList &header, const QString &kind, const QS
         const int genericScore = detection.match ? detection.match->score : 0;
         if (!best.refusal.isEmpty() && best.score >= genericScore) {
             result.message = best.refusal;
+            result.refused = true;
             return result;
         }
         if (best.score > 0 && best.score >= genericScore) {

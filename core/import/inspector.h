@@ -42,6 +42,7 @@ struct KindPreview
     std::vector<std::pair<QString, QString>> columnFields; // header name -> field id
     std::optional<ProfileMatch> ticketMatch;               // for tickets: the match the mapping edits
     QString message;
+    bool refused = false; // a kind recognises the file and refuses it (`message` says why)
 };
 // `kind` is "auto" or a kind name, `profile` "auto" or a profile id.
 KindPreview previewKind(const QStringList &header, const QString &kind, const QString &profile);

@@ -158,6 +158,49 @@ private slots:
         QCOMPARE(rows.at(0).toArray().at(6).toString(), QStringLiteral("Łukasz Wójcik"));
     }
 
+    // inspect decides the kind as import does, and shows that kind's mapping.
+    void inspectRecognisesEveryKind_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("profile");
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("a Five9 call log") << QStringLiteral("calls/five9_call_log.csv") << QStringLiteral("calls")
+                                          << QStringLiteral("five9") << QStringLiteral("CALL ID")
+                                          << QStringLiteral("external_id");
+        QTest::newRow("Delighted responses, not a ticket list") << QStringLiteral("surveys/delighted.csv")
+                                                                << QStringLiteral("surveys") << QStringLiteral("delighted")
+                                                                << QStringLiteral("Score") << QStringLiteral("score");
+        QTest::newRow("a customer list") << QStringLiteral("customers/generic_customers.csv")
+                                         << QStringLiteral("customers") << QStringLiteral("generic-customers")
+                                         << QStringLiteral("Customer ID") << QStringLiteral("external_id");
+        QTest::newRow("monthly costs") << QStringLiteral("costs/monthly_costs.csv") << QStringLiteral("costs")
+                                       << QStringLiteral("generic-costs") << QStringLiteral("Month")
+                                       << QStringLiteral("month");
+        QTest::newRow("QA reviews") << QStringLiteral("qa/generic_qa.csv") << QStringLiteral("qa")
+                                    << QStringLiteral("generic-qa") << QStringLiteral("Agent") << QStringLiteral("agent");
+        QTest::newRow("a Zendesk ticket export stays tickets")
+            << QStringLiteral("import/zendesk_legacy.csv") << QStringLiteral("tickets") << QStringLiteral("zendesk")
+            << QStringLiteral("Id") << QStringLiteral("external_id");
+    }
+
+    void inspectRecognisesEveryKind()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(QString, kind);
+        QFETCH(QString, profile);
+        QFETCH(QString, column);
+        QFETCH(QString, field);
+        const Run run = supportlens({QStringLiteral("inspect"), test::fixturePath(fixture), QStringLiteral("--format=json"),
+                                     QStringLiteral("--rows=1")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(json.value(QStringLiteral("kind")).toString(), kind);
+        QCOMPARE(json.value(QStringLiteral("profile")).toString(), profile);
+        QCOMPARE(json.value(QStringLiteral("mapping")).toObject().value(column).toString(), field);
+    }
+
     void inspectNamesTheClosestProfileForAnUnknownHeader()
     {
         const QString file = test::writeFile(QDir(m_dir.path()), QStringLiteral("almost.csv"),
