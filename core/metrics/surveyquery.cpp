@@ -85,7 +85,10 @@ std::optional<SurveyData> load(Database &db, QString *error)
     QHash<QString, std::int32_t> ticketIndex;
     sqlite::Statement tickets = c.prepare(
         "SELECT CAST(external_id AS TEXT), solved_at, agent_id, channel_id, team_id, priority, tags FROM tickets "
-        "WHERE CAST(external_id AS TEXT) IN (SELECT ticket_external_id FROM survey_responses "
+        // The constant EXISTS is tested once, before the scan: with no response naming a
+        // ticket (no survey data, most often) no ticket id is turned into text.
+        "WHERE EXISTS (SELECT 1 FROM survey_responses WHERE ticket_external_id IS NOT NULL) "
+        "AND CAST(external_id AS TEXT) IN (SELECT ticket_external_id FROM survey_responses "
         "WHERE ticket_external_id IS NOT NULL) ORDER BY id");
     if (!tickets.isValid()) {
         *error = c.lastError();
