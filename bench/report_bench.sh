@@ -2,12 +2,12 @@
 # `supportlens report` as a whole process over a million tickets: open the database, load the
 # snapshot, run every query of the report and paint the PDF. Best of RUNS (after one warm-up
 # run, which builds and caches the snapshot as the first `metrics` run after an import does).
-#   bench/report_bench.sh [BUILD_DIR] [RUNS]     defaults: build/h-report/rel (Release), 3 runs
+#   bench/report_bench.sh [BUILD_DIR] [RUNS]     defaults: build/dev (`cmake --preset dev`, optimised), 3 runs
 # The data: build/benchdata/n1m.sqlite when present (copied, so the run never writes into it),
 # else one million generated Zendesk tickets imported into a scratch database.
 set -euo pipefail
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-bin="${1:-$top/build/h-report/rel}"
+bin="${1:-$top/build/dev}"
 runs="${2:-3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
