@@ -2,12 +2,13 @@
 
 #include "agents/agentspage.h"
 #include "agents/leaderboardmodel.h"
-#include "dialogs/calendardialog.h"
-#include "dialogs/targetsdialog.h"
 #include "dashboard/dashboardcontroller.h"
 #include "demo/demobuilder.h"
+#include "dialogs/calendardialog.h"
 #include "dialogs/importdialog.h"
+#include "dialogs/targetsdialog.h"
 #include "overview/overviewpage.h"
+#include "report/reportdialog.h"
 #include "shell/importreportdialog.h"
 #include "shell/importrunner.h"
 #include "shell/settings.h"
@@ -15,7 +16,6 @@
 #include "store/targetstore.h"
 #include "tickets/ticketspage.h"
 #include "widgets/filterbar.h"
-#include "report/reportdialog.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -33,7 +33,6 @@
 #include <QMimeData>
 #include <QPointer>
 #include <QProgressBar>
-#include <QProgressDialog>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -158,14 +157,16 @@ MainWindow::MainWindow(std::unique_ptr<Settings> settings, QWidget *parent)
         else if (m_pages->currentWidget() == m_tickets && !m_controller->databasePath().isEmpty())
             m_tickets->setRequest(request);
     });
-    connect(m_importRunner, &ImportRunner::progress, this, &MainWindow::showImportProgress);
+    connect(
+        m_overview, &OverviewPage::ticketsRequested, this, [this](const MetricsRequest &request, TicketCohort cohort) {
+            showTicketsOf([this, request, cohort] { m_tickets->showTickets(request, cohort); });
+        });
+    connect(m_overview, &OverviewPage::createdTicketsRequested, this,
+        [this](const MetricsRequest &request, int weekday, int hour) {
+            showTicketsOf([this, request, weekday, hour] { m_tickets->showTicketsCreatedAt(request, weekday, hour); });
+        });
     connect(m_importRunner, &ImportRunner::finished, this,
         [this](const std::vector<ImportReport> &reports, bool cancelled) {
-            if (m_importProgress) {
-                m_importProgress->reset();
-                m_importProgress->deleteLater();
-                m_importProgress = nullptr;
-            }
             m_importAction->setEnabled(true);
             auto *dialog = new ImportReportDialog(reports, cancelled, this);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -359,7 +360,8 @@ void MainWindow::databaseLoaded(const LoadedDatabase &database)
         m_overview->showMessage(tr("%1 holds no tickets yet. Import a CSV export (File ▸ Import CSV…, or drop the "
                                    "file on this window).")
                                     .arg(QFileInfo(database.path).fileName()));
-    m_agents->setSnapshot(database.snapshot);
+    // The controller's engine: a second one would build a second set of indexes.
+    m_agents->setEngine(m_controller->engine());
     QString error;
     if (!m_agents->setDatabasePath(database.path, &error) || !m_tickets->setDatabasePath(database.path, &error))
         statusBar()->showMessage(error);
@@ -454,14 +456,17 @@ void MainWindow::importFiles(const QStringList &files)
     dialog->show();
 }
 
-void MainWindow::showImportProgress(int fileIndex, int fileCount, const QString &fileName, double fraction)
+void MainWindow::showTicketsOf(const std::function<void()> &show)
 {
-    if (!m_importProgress)
+    if (m_controller->databasePath().isEmpty())
         return;
-    m_importProgress->setLabelText(fileCount == 1
-            ? tr("Importing %1…").arg(fileName)
-            : tr("Importing %1 (file %2 of %3)…").arg(fileName).arg(fileIndex + 1).arg(fileCount));
-    m_importProgress->setValue(int(1000 * (fileIndex + fraction) / std::max(1, fileCount)));
+    {
+        // Entering the page would give it the filter bar's request (see currentChanged) and
+        // start a scan that `show` makes stale at once.
+        const QSignalBlocker blocker(m_pages);
+        m_pages->setCurrentWidget(m_tickets);
+    }
+    show();
 }
 
 void MainWindow::updateRecentMenu()

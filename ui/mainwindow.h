@@ -8,13 +8,13 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <thread>
 
 class QLabel;
 class QMenu;
 class QProgressBar;
-class QProgressDialog;
 class QTabWidget;
 
 namespace sl::ui {
@@ -51,6 +51,8 @@ public:
     DashboardController *controller() const { return m_controller; }
     FilterBar *filterBar() const { return m_filterBar; }
     OverviewPage *overviewPage() const { return m_overview; }
+    TicketsPage *ticketsPage() const { return m_tickets; }
+    QTabWidget *pages() const { return m_pages; }
     Settings &settings() const { return *m_settings; }
     // The request the filter bar and the Overview's choices make now.
     DashboardRequest dashboardRequest() const;
@@ -77,7 +79,7 @@ private:
     void filtersChanged(const FilterState &state);
     void requestDashboard();
     void setBusy(bool busy);
-    void showImportProgress(int fileIndex, int fileCount, const QString &fileName, double fraction);
+    void showTicketsOf(const std::function<void()> &show);
 
     std::unique_ptr<Settings> m_settings;
     DashboardController *m_controller = nullptr;
@@ -94,7 +96,6 @@ private:
     QLabel *m_ticketsLabel = nullptr;
     QLabel *m_busyLabel = nullptr;
     QProgressBar *m_busyBar = nullptr;
-    QProgressDialog *m_importProgress = nullptr;
     QString m_pendingPath; // being opened, not loaded yet
     // The demo build runs here; closing the window cancels it and waits for it.
     std::thread m_demoBuild;

@@ -4,8 +4,9 @@
 #include "report/exportmenus.h"
 
 #include <QBarCategoryAxis>
-#include <QCoreApplication>
 #include <QBarSet>
+#include <QChartView>
+#include <QCoreApplication>
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QStackedLayout>
@@ -79,6 +80,22 @@ void BreakdownChart::setBars(const MetricDefinition &metric, std::vector<Breakdo
         *set << bar->value.value_or(0);
         highest = std::max(highest, bar->value.value_or(0));
     }
+    // Qt Charts counts the bars from the bottom, bars() from the top.
+    const auto barOf = [this](int index) {
+        return m_bars.size() - 1 - std::size_t(index);
+    };
+    connect(set, &QBarSet::clicked, this, [this, barOf](int index) {
+        const std::size_t bar = barOf(index);
+        if (bar < m_bars.size() && !m_bars[bar].key.isEmpty())
+            emit barClicked(bar);
+    });
+    connect(set, &QBarSet::hovered, this, [this, barOf](bool over, int index) {
+        const std::size_t bar = barOf(index);
+        if (over && bar < m_bars.size() && !m_bars[bar].key.isEmpty())
+            m_view->viewport()->setCursor(Qt::PointingHandCursor);
+        else
+            m_view->viewport()->unsetCursor();
+    });
     auto *series = new QHorizontalBarSeries(chart);
     series->append(set);
     series->setBarWidth(0.7);
@@ -101,6 +118,18 @@ void BreakdownChart::setBars(const MetricDefinition &metric, std::vector<Breakdo
     set->setBorderColor(charts::primaryColor(palette));
     chart->legend()->hide();
     charts::replaceChart(m_view, chart);
+}
+
+QPoint BreakdownChart::barCenter(std::size_t index) const
+{
+    if (index >= m_bars.size() || m_stack->currentWidget() != m_view || m_view->chart()->series().isEmpty())
+        return {};
+    QChart *chart = m_view->chart();
+    QAbstractSeries *series = chart->series().constFirst();
+    const double category = double(m_bars.size() - 1 - index);
+    const QPointF scene
+        = chart->mapToScene(chart->mapToPosition(QPointF(m_bars[index].value.value_or(0) / 2, category), series));
+    return m_view->viewport()->mapTo(this, m_view->mapFromScene(scene));
 }
 
 } // namespace sl::ui

@@ -7,7 +7,7 @@
 //
 // The window calls open() once per database (and again after an import), and setRequest() on
 // every change of the filter bar. Pages read the result from resultReady(); pages with queries
-// of their own (Agents, Tickets) get the snapshot from snapshotChanged().
+// of their own (Agents, Tickets) get the snapshot from snapshotChanged(), or its engine().
 
 #include "dashboard/dashboardquery.h"
 #include "store/database.h"
@@ -59,6 +59,9 @@ public:
     const QString &databasePath() const { return m_database.path; }
     const LoadedDatabase &database() const { return m_database; }
     std::shared_ptr<const TicketSnapshot> snapshot() const { return m_database.snapshot; }
+    // The engine over snapshot(), for pages with queries of their own: one set of indexes for
+    // the whole window (about 48 MB per million tickets each). Null without a database.
+    std::shared_ptr<SharedMetricsEngine> engine() const { return m_engine; }
     std::optional<DashboardRequest> request() const { return m_request; }
     // The newest result delivered; null before the first one and after a new database.
     std::shared_ptr<const DashboardResult> result() const { return m_result; }

@@ -4,7 +4,11 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPen>
 #include <QVBoxLayout>
 
 namespace sl::ui {
@@ -72,7 +76,7 @@ void KpiCard::setData(const KpiCardData &data)
     m_sparkline->setValues(data.sparkline);
     // Keep the card's height when a period has a single bucket: an empty strip, not a jump.
     m_sparkline->setVisible(true);
-    setToolTip(data.toolTip);
+    updateToolTip();
     setAccessibleName(data.title);
     QString description = data.valueText;
     if (!data.deltaText.isEmpty())
@@ -83,6 +87,77 @@ void KpiCard::setData(const KpiCardData &data)
         description += (data.targetStatus == TargetStatus::Met ? tr(", %1: met") : tr(", %1: missed")).arg(data.targetText);
     setAccessibleDescription(description);
     applyColors();
+}
+
+void KpiCard::setClickable(bool clickable)
+{
+    m_clickable = clickable;
+    m_pressed = false;
+    if (clickable)
+        setCursor(Qt::PointingHandCursor);
+    else
+        unsetCursor();
+    setFocusPolicy(clickable ? Qt::StrongFocus : Qt::NoFocus);
+    // A selectable value would take the presses on it: the card's biggest part would not click.
+    m_value->setTextInteractionFlags(clickable ? Qt::NoTextInteraction : Qt::TextSelectableByMouse);
+    updateToolTip();
+}
+
+void KpiCard::updateToolTip()
+{
+    if (!m_clickable) {
+        setToolTip(m_data.toolTip);
+        return;
+    }
+    // The tooltip is rich text (KpiCardData::toolTip): a line of its own, set apart in italics.
+    const QString hint = tr("Click to see the tickets").toHtmlEscaped();
+    setToolTip(m_data.toolTip.isEmpty() ? hint : tr("%1<br><i>%2</i>").arg(m_data.toolTip, hint));
+}
+
+void KpiCard::paintEvent(QPaintEvent *event)
+{
+    QFrame::paintEvent(event);
+    if (!hasFocus())
+        return;
+    // A frame draws no focus of its own, and styles draw a focus rectangle only after keyboard
+    // navigation: a card reached by Tab, or clicked, says so with a highlight-coloured border.
+    QPainter painter(this);
+    painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
+    painter.drawRect(QRectF(rect()).adjusted(1, 1, -1, -1));
+}
+
+void KpiCard::mousePressEvent(QMouseEvent *event)
+{
+    m_pressed = m_clickable && event->button() == Qt::LeftButton;
+    if (m_pressed)
+        event->accept(); // the release comes here, not to a parent that would take the press
+    else
+        QFrame::mousePressEvent(event);
+}
+
+void KpiCard::mouseReleaseEvent(QMouseEvent *event)
+{
+    // Like a button: the release must end a press on the card and happen over it, so that a
+    // press dragged off the card cancels.
+    const bool click = m_pressed && event->button() == Qt::LeftButton && rect().contains(event->position().toPoint());
+    m_pressed = false;
+    if (click) {
+        event->accept();
+        emit clicked();
+        return;
+    }
+    QFrame::mouseReleaseEvent(event);
+}
+
+void KpiCard::keyPressEvent(QKeyEvent *event)
+{
+    if (m_clickable && !event->isAutoRepeat()
+        && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space)) {
+        event->accept();
+        emit clicked();
+        return;
+    }
+    QFrame::keyPressEvent(event);
 }
 
 void KpiCard::changeEvent(QEvent *event)

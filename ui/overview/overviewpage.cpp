@@ -78,6 +78,13 @@ QString groupLabel(const QString &key, const QString &none)
     return key == QLatin1String("(none)") ? none : key;
 }
 
+// What a filter can name: "(none)" is the engine's group of tickets without the field, which no
+// filter selects.
+QString groupFilterKey(const QString &key)
+{
+    return key == QLatin1String("(none)") ? QString() : key;
+}
+
 // A trend's values with the buckets that end before the data's first day made null: the engine
 // counts zero tickets there, but "no data yet" is not "zero", and a line dropping to zero before
 // the data starts reads as a collapse.
@@ -142,6 +149,12 @@ OverviewPage::OverviewPage(QWidget *parent)
         auto *card = new KpiCard(cards);
         card->setVisible(false);
         m_cards.push_back(card);
+        connect(card, &KpiCard::clicked, this, [this, card] {
+            if (!m_result || !card->data().metric)
+                return;
+            if (const std::optional<TicketCohort> cohort = ticketCohortOf(*card->data().metric))
+                emit ticketsRequested(m_result->request.period, *cohort);
+        });
     }
     for (int column = 0; column < cardColumns; ++column)
         m_cardGrid->setColumnStretch(column, 1);
@@ -220,6 +233,7 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_tagsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tagsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tagsView->setAlternatingRowColors(true);
+    m_tagsView->setToolTip(tr("Double-click a tag to see its tickets"));
     m_tagsView->setWordWrap(false);
     m_tagsView->verticalHeader()->setVisible(false);
     m_tagsView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + fontMetrics().height() / 2);
@@ -275,6 +289,24 @@ OverviewPage::OverviewPage(QWidget *parent)
             emit settingsChanged();
         });
     }
+    for (BreakdownChart *chart : { m_byChannel, m_byTeam }) {
+        connect(chart, &BreakdownChart::barClicked, this,
+            [this, chart](std::size_t bar) { requestBarTickets(chart, bar); });
+    }
+    connect(m_heatmap, &HeatmapWidget::cellClicked, this, [this](int weekday, int hour) {
+        if (m_result)
+            emit createdTicketsRequested(m_result->request.period, weekday, hour);
+    });
+    connect(m_tagsView, &QAbstractItemView::doubleClicked, this, [this, tagsProxy](const QModelIndex &index) {
+        const QModelIndex source = tagsProxy->mapToSource(index);
+        if (!m_result || !source.isValid() || std::size_t(source.row()) >= m_tagsModel->tags().size())
+            return;
+        // The tag replaces the filter's tags: a filter ORs the values of one field, so adding it
+        // would widen the selection instead of narrowing it.
+        MetricsRequest request = m_result->request.period;
+        request.filter.tags = QStringList { m_tagsModel->tags()[std::size_t(source.row())].tag };
+        emit ticketsRequested(request, TicketCohort::Created);
+    });
     connect(m_jumpToData, &QPushButton::clicked, this, [this] {
         if (!m_dataLast)
             return;
@@ -395,8 +427,10 @@ void OverviewPage::showCards()
     if (shownNow == m_cardsShown) {
         // The same cards as before: new figures only. Re-laying the grid would invalidate the
         // whole page's layout on every filter change for nothing.
-        for (std::size_t i = 0; i < data.size(); ++i)
+        for (std::size_t i = 0; i < data.size(); ++i) {
+            m_cards[i]->setClickable(data[i].metric && ticketCohortOf(*data[i].metric));
             m_cards[i]->setData(data[i]);
+        }
         return;
     }
     m_cardsShown = shownNow;
@@ -405,6 +439,7 @@ void OverviewPage::showCards()
     int shown = 0;
     for (std::size_t i = 0; i < data.size(); ++i) {
         KpiCard *card = m_cards[i];
+        card->setClickable(data[i].metric && ticketCohortOf(*data[i].metric));
         card->setData(data[i]);
         card->setVisible(data[i].isShown());
         if (data[i].isShown()) {
@@ -438,6 +473,25 @@ void OverviewPage::showTrend()
     m_trend->setData(std::move(data));
 }
 
+const MetricDefinition &OverviewPage::breakdownMetric() const
+{
+    return ticketMetricDefinitions()[ticketMetricIndex(m_breakdownMetric->currentData().toString().toStdString())];
+}
+
+void OverviewPage::requestBarTickets(const BreakdownChart *chart, std::size_t bar)
+{
+    if (!m_result || bar >= chart->bars().size())
+        return;
+    const std::optional<TicketCohort> cohort = ticketCohortOf(breakdownMetric());
+    const QString key = chart->bars()[bar].key;
+    if (!cohort || key.isEmpty())
+        return;
+    // The group replaces the field's filter: the breakdown's groups all lie within it already.
+    MetricsRequest request = m_result->request.period;
+    (chart == m_byChannel ? request.filter.channels : request.filter.teams) = QStringList { key };
+    emit ticketsRequested(request, *cohort);
+}
+
 void OverviewPage::showBreakdowns()
 {
     if (!m_result)
@@ -447,7 +501,8 @@ void OverviewPage::showBreakdowns()
     const auto bars = [&](const std::vector<MetricsGroup> &groups, const QString &none) {
         std::vector<BreakdownBar> out;
         for (const MetricsGroup &group : groups)
-            out.push_back({groupLabel(group.key, none), index < group.metrics.size() ? group.metrics[index].value : std::nullopt});
+            out.push_back({ groupLabel(group.key, none),
+                index < group.metrics.size() ? group.metrics[index].value : std::nullopt, groupFilterKey(group.key) });
         return out;
     };
     m_byChannel->setBars(metric, bars(m_result->byChannel, tr("(no channel)")));

@@ -3,11 +3,14 @@
 // The Overview page: the headline KPIs as cards, a trend chart of any metric, the breakdowns by
 // channel and by team, the hour × weekday heat-map and the top tags, all for the filter bar's
 // period and filter. It shows DashboardResults (computed by the DashboardController off the UI
-// thread) and says when its own choices need a new one (the trend's bucket and span).
+// thread) and says when its own choices need a new one (the trend's bucket and span). Its numbers
+// lead to their tickets: a KPI card, a bar, a heat-map cell or a tag asks for them
+// (ticketsRequested, createdTicketsRequested) with the request of the result shown.
 
 #include "dashboard/dashboardquery.h"
 #include "shell/settings.h"
 #include "store/targetstore.h"
+#include "tickets/ticketquery.h"
 
 #include <QWidget>
 
@@ -74,6 +77,12 @@ signals:
     void settingsChanged();
     // The user asked for another period (the empty-period banner's button).
     void periodRequested(const QDate &from, const QDate &to);
+    // The tickets behind a number: a KPI card, a breakdown bar (its channel or team added to the
+    // filter) or a top tag (that tag as the filter's tags).
+    void ticketsRequested(const sl::MetricsRequest &request, sl::ui::TicketCohort cohort);
+    // The tickets behind a heat-map cell: created in the period on `weekday` (0 = Monday) in
+    // `hour`, in the request's zone.
+    void createdTicketsRequested(const sl::MetricsRequest &request, int weekday, int hour);
 
 private:
     void showCards();
@@ -82,6 +91,8 @@ private:
     void showTags();
     void showDescription();
     void updateEmptyBanner();
+    const MetricDefinition &breakdownMetric() const;
+    void requestBarTickets(const BreakdownChart *chart, std::size_t bar);
 
     std::shared_ptr<const DashboardResult> m_result;
     std::optional<QDate> m_dataFirst, m_dataLast;

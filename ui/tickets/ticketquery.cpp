@@ -4,9 +4,12 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <limits>
 #include <sqlite3.h>
 #include <unordered_map>
 #include <variant>
@@ -101,6 +104,76 @@ struct Ordered
     std::int64_t created;
     std::int64_t id;
     bool hasKey;
+};
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+{
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+// A zone's UTC offsets by interval, learnt as tickets ask for them. The rows come in SQLite's
+// order, not by time, so the one-interval cache of the engine's LocalClock would ask the zone
+// (a QDateTime and two transition look-ups) again at nearly every ticket once the period spans
+// a DST change; here a million tickets cost a binary search each over a few intervals.
+class ZoneOffsets
+{
+public:
+    explicit ZoneOffsets(const QTimeZone &zone)
+        : m_zone(zone)
+    {
+        if (!zone.isValid() || !zone.hasTransitions()) {
+            const int offset
+                = zone.isValid() ? zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(0, QTimeZone::utc())) : 0;
+            m_intervals.push_back(
+                { std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(), offset });
+        }
+    }
+
+    std::int64_t local(std::int64_t utc)
+    {
+        // The last interval starting at or before `utc`.
+        auto it = std::upper_bound(m_intervals.begin(), m_intervals.end(), utc,
+            [](std::int64_t t, const Interval &interval) { return t < interval.from; });
+        if (it != m_intervals.begin() && utc < std::prev(it)->to)
+            return utc + std::prev(it)->offset;
+        const Interval learnt = intervalAt(utc);
+        m_intervals.insert(it, learnt);
+        return utc + learnt.offset;
+    }
+
+private:
+    struct Interval
+    {
+        std::int64_t from, to; // [from, to), UTC seconds
+        int offset;
+    };
+
+    // As LocalClock::refresh in metricsquery.cpp, so that a ticket lands in the heat-map's cell.
+    Interval intervalAt(std::int64_t utc) const
+    {
+        const QDateTime at = QDateTime::fromSecsSinceEpoch(utc, QTimeZone::utc());
+        Interval interval { 0, 0, m_zone.offsetFromUtc(at) };
+        const QTimeZone::OffsetData previous = m_zone.previousTransition(at.addSecs(1));
+        const QTimeZone::OffsetData next = m_zone.nextTransition(at);
+        interval.from
+            = previous.atUtc.isValid() ? previous.atUtc.toSecsSinceEpoch() : std::numeric_limits<std::int64_t>::min();
+        interval.to = next.atUtc.isValid() ? next.atUtc.toSecsSinceEpoch() : std::numeric_limits<std::int64_t>::max();
+        if (interval.from > utc || interval.to <= utc) { // transition data that disagrees: one hour at a time
+            interval.from = floorDiv(utc, 3600) * 3600;
+            interval.to = interval.from + 3600;
+        }
+        // Kept disjoint whatever the zone says, so that the binary search holds.
+        const auto after = std::upper_bound(
+            m_intervals.begin(), m_intervals.end(), utc, [](std::int64_t t, const Interval &i) { return t < i.from; });
+        if (after != m_intervals.end())
+            interval.to = std::min(interval.to, after->from);
+        if (after != m_intervals.begin())
+            interval.from = std::max(interval.from, std::prev(after)->to);
+        return interval;
+    }
+
+    QTimeZone m_zone;
+    std::vector<Interval> m_intervals; // disjoint, by `from`
 };
 
 QString formatNumber(const std::optional<double> &value, int decimals)
@@ -226,6 +299,8 @@ std::optional<std::vector<std::int64_t>> selectTicketIds(sqlite::Connection &con
         sqlite3_progress_handler(
             connection.handle(), 20000, interrupt, const_cast<std::function<bool()> *>(&cancelled));
     std::vector<Ordered> rows;
+    const bool bySlot = selection.weekday || selection.hour;
+    ZoneOffsets offsets(selection.request.zone);
     sqlite::Statement::StepResult step;
     while ((step = query.step()) == sqlite::Statement::StepResult::Row) {
         Ordered row;
@@ -233,6 +308,17 @@ std::optional<std::vector<std::int64_t>> selectTicketIds(sqlite::Connection &con
         row.hasKey = !query.columnIsNull(1);
         row.key = row.hasKey ? query.columnDouble(1) : 0.0;
         row.created = query.columnIsNull(2) ? std::numeric_limits<std::int64_t>::min() : query.columnInt(2);
+        if (bySlot) {
+            if (query.columnIsNull(2))
+                continue;
+            // The heat-map's arithmetic (MetricsEngine::createdHeatmap).
+            const std::int64_t local = offsets.local(row.created);
+            const std::int64_t day = floorDiv(local, 86400);
+            const int weekday = int(((day % 7) + 7 + 3) % 7); // 1970-01-01 was a Thursday
+            const int hour = int((local - day * 86400) / 3600);
+            if ((selection.weekday && *selection.weekday != weekday) || (selection.hour && *selection.hour != hour))
+                continue;
+        }
         rows.push_back(row);
     }
     sqlite3_progress_handler(connection.handle(), 0, nullptr, nullptr);
@@ -438,6 +524,58 @@ QString cohortDescription(TicketCohort cohort, const MetricsRequest &request)
             : TicketText::tr("Open now");
     }
     return {};
+}
+
+QString slotDescription(const std::optional<int> &weekday, const std::optional<int> &hour)
+{
+    // Whole phrases per day rather than a day name with an "s": plurals differ by language.
+    const QString days[7] = {
+        TicketText::tr("on Mondays"),
+        TicketText::tr("on Tuesdays"),
+        TicketText::tr("on Wednesdays"),
+        TicketText::tr("on Thursdays"),
+        TicketText::tr("on Fridays"),
+        TicketText::tr("on Saturdays"),
+        TicketText::tr("on Sundays"),
+    };
+    const QString day = weekday && *weekday >= 0 && *weekday < 7 ? days[*weekday] : QString();
+    QString hours;
+    if (hour && *hour >= 0 && *hour < 24) {
+        // The locale's short time without seconds, which some locales (C among them) keep there:
+        // an hour's bounds have none.
+        const QLocale locale;
+        QString format = locale.timeFormat(QLocale::ShortFormat);
+        format.remove(QRegularExpression(QStringLiteral("[:.]ss?")));
+        hours = TicketText::tr("%1–%2").arg(
+            locale.toString(QTime(*hour, 0), format), locale.toString(QTime((*hour + 1) % 24, 0), format));
+    }
+    if (day.isEmpty() || hours.isEmpty())
+        return day.isEmpty() ? hours : day;
+    return TicketText::tr("%1 %2").arg(day, hours);
+}
+
+std::optional<TicketCohort> ticketCohortOf(const MetricDefinition &metric)
+{
+    // Calls and surveys reuse some ids (aht_min, fcr_pct, csat_pct): only the ticket table's own
+    // definitions are about tickets.
+    const std::vector<MetricDefinition> &tickets = ticketMetricDefinitions();
+    if (std::none_of(tickets.begin(), tickets.end(), [&](const MetricDefinition &d) { return &d == &metric; }))
+        return std::nullopt;
+    const std::string_view metricId = metric.id;
+    // As tallyCreated() and tallySolved() (tickettally.h) count them; the backlog is a moment.
+    static constexpr std::string_view created[]
+        = { "tickets_created", "frt_median_min", "frt_mean_min", "frt_p90_min", "frt_unreplied", "frt_bh_median_min",
+              "frt_bh_mean_min", "frt_bh_p90_min", "sla_first_reply_pct", "tickets_per_customer" };
+    static constexpr std::string_view solved[] = { "tickets_solved", "resolution_median_hours", "resolution_mean_hours",
+        "resolution_bh_median_hours", "resolution_bh_mean_hours", "aht_min", "fcr_pct", "reopen_pct", "replies_mean",
+        "csat_pct", "csat_responses", "csat_mean", "survey_response_rate_pct" };
+    if (metricId == "backlog_end")
+        return TicketCohort::OpenAtEnd;
+    if (std::find(std::begin(created), std::end(created), metricId) != std::end(created))
+        return TicketCohort::Created;
+    if (std::find(std::begin(solved), std::end(solved), metricId) != std::end(solved))
+        return TicketCohort::Solved;
+    return std::nullopt;
 }
 
 } // namespace sl::ui

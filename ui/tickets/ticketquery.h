@@ -12,6 +12,7 @@
 // count against the engine's tickets_created, tickets_solved and backlog_end.
 
 #include "common/csvexport.h"
+#include "metrics/definitions.h"
 #include "metrics/metricsquery.h"
 #include "store/sqlite.h"
 
@@ -22,6 +23,7 @@
 #include <functional>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace sl::ui {
@@ -34,6 +36,10 @@ struct TicketSelection
 {
     MetricsRequest request; // period, zone and filter; grouping and compare are not read
     TicketCohort cohort = TicketCohort::Created;
+    // Only tickets created on this weekday (0 = Monday) and in this hour of the day (0-23), both
+    // in request.zone: the tickets of one cell of the Overview's heat-map (createdHeatmap).
+    // Applied after the SQL, since SQLite knows no time zones but UTC and the local time.
+    std::optional<int> weekday, hour;
     QString search; // a part of the subject, the ticket id, the requester's name or e-mail
     TicketSortKey sortKey = TicketSortKey::Created;
     Qt::SortOrder sortOrder = Qt::DescendingOrder; // newest first
@@ -114,6 +120,13 @@ bool writeTicketsCsv(
 
 // "Created 1 Mar 2025 – 31 Mar 2025", "Open at the end of 31 Mar 2025", …
 QString cohortDescription(TicketCohort cohort, const MetricsRequest &request);
+// "on Mondays 14:00–15:00", "on Mondays", "14:00–15:00" (the selection's weekday and hour);
+// empty when it has neither.
+QString slotDescription(const std::optional<int> &weekday, const std::optional<int> &hour);
+
+// The tickets a metric counts: the cohort its tally reads (tickettally.h) for one of
+// ticketMetricDefinitions(); none for a metric that is not about tickets (calls, surveys).
+std::optional<TicketCohort> ticketCohortOf(const MetricDefinition &metric);
 
 // Translation context for the free functions above.
 class TicketText

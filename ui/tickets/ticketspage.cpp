@@ -139,7 +139,12 @@ TicketsPage::TicketsPage(QWidget *parent)
 
     auto *find = new QShortcut(QKeySequence::Find, this, [this] { m_search->setFocus(Qt::ShortcutFocusReason); });
     find->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_cohort, &QComboBox::activated, this, &TicketsPage::applySelection);
+    connect(m_cohort, &QComboBox::activated, this, [this] {
+        // A heat-map cell is an hour of creation: it does not carry over to another cohort.
+        m_weekday.reset();
+        m_hour.reset();
+        applySelection();
+    });
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, [this] { m_model->setSearch(m_search->text()); });
     connect(m_model, &TicketsModel::loadingChanged, this, &TicketsPage::updateStatus);
@@ -175,13 +180,26 @@ bool TicketsPage::setDatabasePath(const QString &path, QString *error)
 void TicketsPage::setRequest(const MetricsRequest &request)
 {
     m_request = request;
+    m_weekday.reset();
+    m_hour.reset();
     applySelection();
 }
 
 void TicketsPage::showTickets(const MetricsRequest &request, TicketCohort cohort)
 {
     m_request = request;
+    m_weekday.reset();
+    m_hour.reset();
     m_cohort->setCurrentIndex(m_cohort->findData(int(cohort)));
+    applySelection();
+}
+
+void TicketsPage::showTicketsCreatedAt(const MetricsRequest &request, int weekday, int hour)
+{
+    m_request = request;
+    m_weekday = weekday;
+    m_hour = hour;
+    m_cohort->setCurrentIndex(m_cohort->findData(int(TicketCohort::Created)));
     applySelection();
 }
 
@@ -212,11 +230,16 @@ void TicketsPage::applySelection()
     TicketSelection selection = m_model->selection();
     selection.request = m_request;
     selection.cohort = cohort();
+    selection.weekday = m_weekday;
+    selection.hour = m_hour;
     selection.search = m_search->text();
     m_searchDelay->stop();
     m_model->setSelection(selection);
     const QString filter = filterDescription(m_request.filter);
-    const QString cohortText = cohortDescription(selection.cohort, m_request);
+    QString cohortText = cohortDescription(selection.cohort, m_request);
+    const QString slot = slotDescription(m_weekday, m_hour);
+    if (!slot.isEmpty())
+        cohortText = tr("%1, %2").arg(cohortText, slot);
     m_description->setText(filter.isEmpty() ? cohortText : tr("%1 · %2").arg(cohortText, filter));
 }
 

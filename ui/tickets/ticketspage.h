@@ -5,7 +5,8 @@
 // created / first reply / resolution, and a CSV export of exactly the rows it lists.
 //
 // The main window hosts it: setDatabasePath() once per database, setRequest() on every filter
-// change, showTickets() when a KPI card or a bar is clicked.
+// change, showTickets() when a KPI card or a bar is clicked, showTicketsCreatedAt() for a cell
+// of the heat-map.
 
 #include "common/csvexport.h"
 #include "tickets/ticketquery.h"
@@ -34,16 +35,23 @@ public:
     // The database to read (read-only, on the page's own connections). False and `error` when
     // it cannot be opened.
     bool setDatabasePath(const QString &path, QString *error = nullptr);
-    // The filter bar's period, zone and filter; the cohort shown stays as it is.
+    // The filter bar's period, zone and filter; the cohort shown stays as it is, a weekday and
+    // hour restriction (showTicketsCreatedAt) goes.
     void setRequest(const MetricsRequest &request);
     // Exactly the tickets a number counts: created in the period, solved in it, or open at its
     // end (the engine's tickets_created, tickets_solved and backlog_end).
     void showTickets(const MetricsRequest &request, TicketCohort cohort);
-    // Reads the same selection again (after an import).
+    // The tickets created in the period on `weekday` (0 = Monday) in `hour` (0-23), both in the
+    // request's zone: a cell of the Overview's heat-map.
+    void showTicketsCreatedAt(
+        const MetricsRequest &request, int weekday, int hour); // Reads the same selection again (after an import).
     void reload();
 
     TicketCohort cohort() const;
     MetricsRequest request() const;
+    std::optional<int> weekday() const { return m_weekday; }
+    std::optional<int> hour() const { return m_hour; }
+    QLabel *descriptionLabel() const { return m_description; }
     TicketsModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     QLineEdit *searchField() const { return m_search; }
@@ -75,6 +83,7 @@ private:
     QPushButton *m_export = nullptr;
     BackgroundJob *m_exportJob = nullptr;
     MetricsRequest m_request;
+    std::optional<int> m_weekday, m_hour; // the heat-map cell shown, if any
     QString m_notice; // the last export's outcome, shown until the next selection
 };
 

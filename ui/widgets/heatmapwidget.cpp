@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QHelpEvent>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QTime>
 #include <QToolTip>
@@ -206,13 +207,46 @@ bool HeatmapWidget::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
-        if (const auto cell = cellAt(help->pos()))
-            QToolTip::showText(help->globalPos(), cellText(cell->first, cell->second), this, cellRect(cell->first, cell->second));
-        else
+        if (const auto cell = cellAt(help->pos())) {
+            QString text = cellText(cell->first, cell->second);
+            if (count(cell->first, cell->second) > 0)
+                text += QLatin1Char('\n') + tr("Click to see the tickets");
+            QToolTip::showText(help->globalPos(), text, this, cellRect(cell->first, cell->second));
+        } else
             QToolTip::hideText();
         return true;
     }
     return QWidget::event(event);
+}
+
+void HeatmapWidget::mouseMoveEvent(QMouseEvent *event)
+{
+    const auto cell = cellAt(event->position().toPoint());
+    if (cell && count(cell->first, cell->second) > 0)
+        setCursor(Qt::PointingHandCursor);
+    else
+        unsetCursor();
+    QWidget::mouseMoveEvent(event);
+}
+
+void HeatmapWidget::mousePressEvent(QMouseEvent *event)
+{
+    m_pressed = event->button() == Qt::LeftButton ? cellAt(event->position().toPoint()) : std::nullopt;
+    QWidget::mousePressEvent(event);
+}
+
+void HeatmapWidget::mouseReleaseEvent(QMouseEvent *event)
+{
+    // A click is a press and a release on the same cell: dragging across cells selects nothing.
+    const auto cell = cellAt(event->position().toPoint());
+    const bool click = event->button() == Qt::LeftButton && cell && cell == m_pressed;
+    m_pressed.reset();
+    if (click && count(cell->first, cell->second) > 0) {
+        event->accept();
+        emit cellClicked(cell->first, cell->second);
+        return;
+    }
+    QWidget::mouseReleaseEvent(event);
 }
 
 void HeatmapWidget::changeEvent(QEvent *event)

@@ -3,7 +3,7 @@
 // Tickets created by weekday (rows, Monday first) and hour of the day (columns), as a grid of
 // cells shaded from the base colour (none) to the highlight colour (the busiest hour), with a
 // scale underneath and the exact count in each cell's tooltip. For staffing: which hours of
-// which days need people.
+// which days need people. A click on a cell with tickets says which (cellClicked), to list them.
 
 #include "metrics/metricsquery.h"
 
@@ -39,8 +39,15 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+signals:
+    // Weekday 0 = Monday, hour 0-23 in the display time zone; only cells with tickets.
+    void cellClicked(int weekday, int hour);
+
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
     bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
@@ -59,6 +66,7 @@ private:
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     std::int64_t m_maximum = 0;
     std::int64_t m_total = 0;
+    std::optional<std::pair<int, int>> m_pressed; // the cell a left press began on
 };
 
 } // namespace sl::ui
