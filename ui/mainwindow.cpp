@@ -33,6 +33,7 @@
 #include <QMimeData>
 #include <QPointer>
 #include <QProgressBar>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -179,8 +180,16 @@ MainWindow::MainWindow(std::unique_ptr<Settings> settings, QWidget *parent)
         });
 
     const QByteArray geometry = m_settings->windowGeometry();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(QSize(fontMetrics().averageCharWidth() * 190, fontMetrics().height() * 48));
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // First start: most of the screen, so the overview's cards, trend and heat-map all show
+        // without scrolling; never more than the screen has.
+        QSize size(fontMetrics().averageCharWidth() * 190, fontMetrics().height() * 48);
+        if (const QScreen *screen = QGuiApplication::primaryScreen()) {
+            const QSize available = screen->availableGeometry().size();
+            size = size.expandedTo(available * 0.9).boundedTo(available);
+        }
+        resize(size);
+    }
     restoreState(m_settings->windowState());
 }
 
