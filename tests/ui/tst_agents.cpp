@@ -3,6 +3,7 @@
 // by the lower bound, flags small samples, and its drill-down compares an agent with their
 // main team.
 
+#include "demosnapshot.h"
 #include "agents/agentdetailpage.h"
 #include "agents/agentspage.h"
 #include "agents/leaderboardmodel.h"
@@ -103,17 +104,9 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_demoPath = m_dir.filePath(QStringLiteral("demo.sqlite"));
-        DemoBuildOptions options;
-        options.tickets = 6000;
-        options.lastDay = QDate(2025, 6, 30);
-        const DemoBuildResult built = buildDemoDatabase(m_demoPath, options);
-        QVERIFY2(built.ok, qPrintable(built.error));
         QString error;
-        std::optional<Database> database = Database::open(m_demoPath, &error);
-        QVERIFY2(database, qPrintable(error));
-        std::optional<TicketSnapshot> snapshot = TicketSnapshot::build(*database, &error);
-        QVERIFY2(snapshot, qPrintable(error));
-        m_demo = std::make_shared<const TicketSnapshot>(std::move(*snapshot));
+        m_demo = test::buildDemoSnapshot(m_demoPath, 6000, QDate(2025, 6, 30), &error);
+        QVERIFY2(m_demo, qPrintable(error));
     }
 
     void leaderboardRowsAreTheEngineGroups()

@@ -4,6 +4,7 @@
 // heat-map cell's weekday and hour select the same tickets as createdHeatmap in every cell,
 // across a daylight-saving change.
 
+#include "demosnapshot.h"
 #include "charts/breakdownchart.h"
 #include "dashboard/dashboardcontroller.h"
 #include "demo/demobuilder.h"
@@ -101,17 +102,9 @@ private slots:
         QCoreApplication::setApplicationName(QStringLiteral("tst_drilldown"));
         QVERIFY(m_dir.isValid());
         m_demoPath = m_dir.filePath(QStringLiteral("demo.sqlite"));
-        DemoBuildOptions options;
-        options.tickets = 6000;
-        options.lastDay = QDate(2025, 6, 30);
-        const DemoBuildResult built = buildDemoDatabase(m_demoPath, options);
-        QVERIFY2(built.ok, qPrintable(built.error));
         QString error;
-        std::optional<Database> database = Database::open(m_demoPath, &error);
-        QVERIFY2(database, qPrintable(error));
-        std::optional<TicketSnapshot> snapshot = TicketSnapshot::build(*database, &error);
-        QVERIFY2(snapshot, qPrintable(error));
-        m_snapshot = std::make_shared<const TicketSnapshot>(std::move(*snapshot));
+        m_snapshot = test::buildDemoSnapshot(m_demoPath, 6000, QDate(2025, 6, 30), &error);
+        QVERIFY2(m_snapshot, qPrintable(error));
     }
 
     void aCardClickAsksForTheCohortItsMetricCounts_data()

@@ -3,6 +3,7 @@
 // same request; of two quick filter changes only the second is shown; targets saved in the
 // dialog come back as met or missed on the cards, the trend and the leaderboard.
 
+#include "demosnapshot.h"
 #include "agents/leaderboardmodel.h"
 #include "charts/trendchart.h"
 #include "dashboard/dashboardcontroller.h"
@@ -136,17 +137,9 @@ private slots:
         QCoreApplication::setApplicationName(QStringLiteral("tst_overview"));
         QVERIFY(m_dir.isValid());
         m_demoPath = m_dir.filePath(QStringLiteral("demo.sqlite"));
-        DemoBuildOptions options;
-        options.tickets = 6000;
-        options.lastDay = QDate(2025, 6, 30);
-        const DemoBuildResult built = buildDemoDatabase(m_demoPath, options);
-        QVERIFY2(built.ok, qPrintable(built.error));
         QString error;
-        std::optional<Database> database = Database::open(m_demoPath, &error);
-        QVERIFY2(database, qPrintable(error));
-        std::optional<TicketSnapshot> snapshot = TicketSnapshot::build(*database, &error);
-        QVERIFY2(snapshot, qPrintable(error));
-        m_snapshot = std::make_shared<const TicketSnapshot>(std::move(*snapshot));
+        m_snapshot = test::buildDemoSnapshot(m_demoPath, 6000, QDate(2025, 6, 30), &error);
+        QVERIFY2(m_snapshot, qPrintable(error));
     }
 
     void everyModelOfTheOverviewStaysConsistent()
