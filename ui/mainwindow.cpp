@@ -323,6 +323,7 @@ DashboardRequest MainWindow::dashboardRequest() const
     request.period.zone = QTimeZone::systemTimeZone();
     request.period.filter = state.filter;
     request.compare = state.compare;
+    request.compareLastYear = state.compareLastYear;
     request.trendBucket = m_overview->trendBucket();
     request.trendSpan = m_overview->trendSpan();
     return request;

@@ -216,6 +216,47 @@ private slots:
         compareCardsWithRunMetrics(*window);
     }
 
+    // "Same period last year": the previous figures are runMetrics over the same dates a year
+    // earlier, not over the days just before.
+    void comparingWithTheSamePeriodLastYear()
+    {
+        std::unique_ptr<MainWindow> window = openWindow(QStringLiteral("lastyear"));
+        QVERIFY(window);
+        QComboBox *compare = nullptr;
+        for (QComboBox *box : window->filterBar()->findChildren<QComboBox *>()) {
+            if (box->accessibleName() == QLatin1String("Compare to"))
+                compare = box;
+        }
+        QVERIFY(compare);
+        const int lastYear = compare->findData(int(CompareTo::SamePeriodLastYear));
+        QVERIFY(lastYear >= 0);
+        QSignalSpy results(window->controller(), &DashboardController::resultReady);
+        compare->setCurrentIndex(lastYear);
+        emit compare->activated(lastYear);
+        QTRY_VERIFY_WITH_TIMEOUT(results.count() >= 1 && !window->controller()->isBusy(), computeTimeoutMs);
+        const DashboardResult &result = *window->controller()->result();
+        QVERIFY(result.request.compareLastYear);
+        const QDate from = *result.request.period.from;
+        const QDate to = *result.request.period.to;
+        QCOMPARE(result.previousFrom, std::optional<QDate>(from.addYears(-1)));
+        QCOMPARE(result.previousTo, std::optional<QDate>(to.addYears(-1)));
+        QVERIFY(result.previous);
+        MetricsRequest expectedRequest = result.request.period;
+        expectedRequest.from = from.addYears(-1);
+        expectedRequest.to = to.addYears(-1);
+        expectedRequest.compare = false;
+        expectedRequest.grouping = Grouping::None;
+        const MetricsResult expected = runMetrics(*m_snapshot, expectedRequest);
+        int compared = 0;
+        for (std::string_view id : overviewKpiIds()) {
+            const std::size_t i = indexOf(id);
+            QVERIFY2(sameValue((*result.previous)[i].value, expected.metrics[i].value),
+                     qPrintable(QLatin1String(id.data(), qsizetype(id.size()))));
+            compared += expected.metrics[i].value.has_value();
+        }
+        QVERIFY2(compared >= 5, "the demo data reaches a year back");
+    }
+
     void ofTwoQuickFilterChangesOnlyTheSecondIsShown()
     {
         std::unique_ptr<MainWindow> window = openWindow(QStringLiteral("stale"));

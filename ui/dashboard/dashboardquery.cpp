@@ -116,7 +116,7 @@ DashboardResult computeDashboard(MetricsEngine &engine, const DashboardRequest &
     {
         MetricsRequest period = request.period;
         period.grouping = spark;
-        period.compare = request.compare;
+        period.compare = request.compare && !request.compareLastYear;
         MetricsResult main = engine.run(period);
         result.current = std::move(main.metrics);
         result.previous = std::move(main.previous);
@@ -130,6 +130,17 @@ DashboardResult computeDashboard(MetricsEngine &engine, const DashboardRequest &
         result.sparkline.starts.resize(count);
         for (std::size_t b = 0; b < count; ++b)
             result.sparkline.rows.push_back(std::move(main.groups[b].metrics));
+    }
+    if (request.compare && request.compareLastYear) {
+        // The same dates a year earlier (29 February becomes the 28th).
+        MetricsRequest lastYear = request.period;
+        lastYear.from = from.addYears(-1);
+        lastYear.to = to.addYears(-1);
+        lastYear.grouping = Grouping::None;
+        lastYear.compare = false;
+        result.previous = engine.run(lastYear).metrics;
+        result.previousFrom = lastYear.from;
+        result.previousTo = lastYear.to;
     }
 
     const auto [trendFrom, trendTo] = trendSpanDates(request);
@@ -146,7 +157,7 @@ DashboardResult computeDashboard(MetricsEngine &engine, const DashboardRequest &
         const qint64 days = trendFrom.daysTo(trendTo) + 1;
         QDate previousFrom = trendFrom.addDays(-days);
         QDate previousTo = trendFrom.addDays(-1);
-        if (request.trendSpan == TrendSpan::TwelveMonths && bucket == Grouping::Month) {
+        if (request.compareLastYear || (request.trendSpan == TrendSpan::TwelveMonths && bucket == Grouping::Month)) {
             // Whole months a year earlier, so that March lines up with March.
             previousFrom = trendFrom.addMonths(-12);
             previousTo = trendTo.addMonths(-12);

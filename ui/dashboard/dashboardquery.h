@@ -25,6 +25,9 @@ struct DashboardRequest
     // compare fields are ignored: the dashboard sets them per query.
     MetricsRequest period;
     bool compare = true;
+    // With compare: the same dates a year earlier (seasonal help desks) instead of the period of
+    // the same length just before.
+    bool compareLastYear = false;
     TrendSpan trendSpan = TrendSpan::TwelveMonths;
     Grouping trendBucket = Grouping::Month; // Day, Week or Month
     std::size_t topTagCount = 10;
@@ -51,7 +54,7 @@ struct DashboardResult
     std::optional<QDate> previousFrom, previousTo;
     TrendSeries sparkline;                             // the period in days, weeks or months (sparklineBucket)
     TrendSeries trend;                                 // the trend chart's span and bucket
-    std::optional<TrendSeries> previousTrend;          // the span before it, of the same length, with compare
+    std::optional<TrendSeries> previousTrend;          // with compare: the span before it, or a year earlier
     std::vector<MetricsGroup> byChannel, byTeam;
     VolumeHeatmap heatmap{};
     std::vector<TagVolume> topTags;                    // their trend is by sparkline.bucket

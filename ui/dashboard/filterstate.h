@@ -17,6 +17,7 @@ struct FilterState
     PeriodPreset preset = PeriodPreset::LastMonth;
     QDate customFrom, customTo; // with PeriodPreset::Custom
     bool compare = true;
+    bool compareLastYear = false; // with compare: the same dates a year earlier, not the days just before
     MetricsFilter filter;
 
     // The period's first and last day on `today`: the preset's, or the custom dates in order.

@@ -31,6 +31,7 @@ const Option<QString> presetOption{"filters/preset", QStringLiteral("last-month"
 const Option<QDate> customFromOption{"filters/customFrom", {}};
 const Option<QDate> customToOption{"filters/customTo", {}};
 const Option<bool> compareOption{"filters/compare", true};
+const Option<bool> compareLastYearOption{"filters/compareLastYear", false};
 const Option<QStringList> channelsOption{"filters/channels", {}};
 const Option<QStringList> agentsOption{"filters/agents", {}};
 const Option<QStringList> teamsOption{"filters/teams", {}};
@@ -122,6 +123,7 @@ FilterState Settings::filters() const
     state.customFrom = customFromOption.read(*m_store);
     state.customTo = customToOption.read(*m_store);
     state.compare = compareOption.read(*m_store);
+    state.compareLastYear = compareLastYearOption.read(*m_store);
     state.filter.channels = channelsOption.read(*m_store);
     state.filter.agents = agentsOption.read(*m_store);
     state.filter.teams = teamsOption.read(*m_store);
@@ -136,6 +138,7 @@ void Settings::setFilters(const FilterState &filters)
     customFromOption.write(*m_store, filters.customFrom);
     customToOption.write(*m_store, filters.customTo);
     compareOption.write(*m_store, filters.compare);
+    compareLastYearOption.write(*m_store, filters.compareLastYear);
     channelsOption.write(*m_store, filters.filter.channels);
     agentsOption.write(*m_store, filters.filter.agents);
     teamsOption.write(*m_store, filters.filter.teams);

@@ -48,10 +48,11 @@ FilterBar::FilterBar(QWidget *parent)
 
     auto *compareLabel = new QLabel(tr("C&ompare to:"), this);
     m_compare = new QComboBox(this);
-    m_compare->addItem(tr("Previous period"), true);
-    m_compare->addItem(tr("Nothing"), false);
+    m_compare->addItem(tr("Previous period"), int(CompareTo::PreviousPeriod));
+    m_compare->addItem(tr("Same period last year"), int(CompareTo::SamePeriodLastYear));
+    m_compare->addItem(tr("Nothing"), int(CompareTo::Nothing));
     m_compare->setAccessibleName(tr("Compare to"));
-    m_compare->setToolTip(tr("The previous period has the same number of days and ends the day before this one"));
+    m_compare->setToolTip(tr("Previous period: the same number of days, ending the day before this one. Same period last year: the same dates a year earlier."));
     compareLabel->setBuddy(m_compare);
 
     m_channels = new MultiSelectButton(tr("Channel"), this);
@@ -97,7 +98,9 @@ FilterBar::FilterBar(QWidget *parent)
     connect(m_from, &QDateEdit::dateChanged, this, &FilterBar::readDates);
     connect(m_to, &QDateEdit::dateChanged, this, &FilterBar::readDates);
     connect(m_compare, &QComboBox::activated, this, [this] {
-        m_state.compare = m_compare->currentData().toBool();
+        const auto choice = CompareTo(m_compare->currentData().toInt());
+        m_state.compare = choice != CompareTo::Nothing;
+        m_state.compareLastYear = choice == CompareTo::SamePeriodLastYear;
         changed();
     });
     connect(m_reset, &QToolButton::clicked, this, [this] {
@@ -178,7 +181,9 @@ void FilterBar::showState()
     const auto [from, to] = dates();
     m_from->setDate(from);
     m_to->setDate(to);
-    m_compare->setCurrentIndex(m_state.compare ? 0 : 1);
+    m_compare->setCurrentIndex(m_compare->findData(int(!m_state.compare            ? CompareTo::Nothing
+                                                       : m_state.compareLastYear ? CompareTo::SamePeriodLastYear
+                                                                                 : CompareTo::PreviousPeriod)));
     m_channels->setSelected(m_state.filter.channels);
     m_teams->setSelected(m_state.filter.teams);
     m_agents->setSelected(m_state.filter.agents);

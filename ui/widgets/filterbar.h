@@ -21,6 +21,9 @@ namespace sl::ui {
 
 class MultiSelectButton;
 
+// The "Compare to" choices (FilterState's compare and compareLastYear).
+enum class CompareTo { PreviousPeriod, SamePeriodLastYear, Nothing };
+
 class FilterBar : public QWidget
 {
     Q_OBJECT
