@@ -8,6 +8,7 @@
 #include "import/kinds.h"
 #include "import/kinds/eventlogimporter.h"
 #include "import/inspector.h"
+#include "import/kindpreview.h"
 #include "import/valueparsers.h"
 #include "metrics/businessquery.h"
 #include "metrics/callquery.h"

@@ -33,18 +33,4 @@ struct FilePreview
 // maxRows < 0 reads every record.
 FilePreview previewFile(const QString &filePath, std::int64_t maxRows, const QString &profile = {});
 
-// Which kind of export a header is, decided as runImport decides it, for the import dialog.
-struct KindPreview
-{
-    std::optional<RecordKind> kind; // empty: nothing reads the header (`message` says why)
-    QString profile;                // the profile id
-    QString displayName;
-    std::vector<std::pair<QString, QString>> columnFields; // header name -> field id
-    std::optional<ProfileMatch> ticketMatch;               // for tickets: the match the mapping edits
-    QString message;
-    bool refused = false; // a kind recognises the file and refuses it (`message` says why)
-};
-// `kind` is "auto" or a kind name, `profile` "auto" or a profile id.
-KindPreview previewKind(const QStringList &header, const QString &kind, const QString &profile);
-
 } // namespace sl

@@ -10,6 +10,7 @@
 
 #include "import/importjob.h"
 #include "import/inspector.h"
+#include "import/kindpreview.h"
 
 #include <QDialog>
 #include <QHash>
