@@ -20,23 +20,9 @@ namespace sl::cli {
 
 namespace {
 
-QTextStream &out()
+int commandUsageError(const QString &message)
 {
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-int usageError(const QString &message)
-{
-    err() << QCoreApplication::applicationName() << ": " << message << '\n'
-          << QObject::tr("Try 'supportlens calendar --help' for more information.") << Qt::endl;
-    return BadUsage;
+    return cli::usageError(message, QStringLiteral("calendar"));
 }
 
 int failure(const QString &message)
@@ -191,59 +177,59 @@ int runCalendarCommand(const QStringList &arguments)
     QStringList rest = arguments;
     rest.removeAt(1); // the subcommand
     if (!parser.parse(rest))
-        return usageError(parser.errorText());
+        return commandUsageError(parser.errorText());
     if (parser.isSet(helpOption)) {
         out() << parser.helpText() << Qt::flush;
         return Done;
     }
     if (!parser.isSet(dbOption))
-        return usageError(QObject::tr("calendar needs --db FILE"));
+        return commandUsageError(QObject::tr("calendar needs --db FILE"));
     if (!parser.positionalArguments().isEmpty())
-        return usageError(QObject::tr("calendar takes no file arguments"));
+        return commandUsageError(QObject::tr("calendar takes no file arguments"));
     if (parser.isSet(setOption) && parser.isSet(removeOption))
-        return usageError(QObject::tr("--set and --remove cannot be used together"));
+        return commandUsageError(QObject::tr("--set and --remove cannot be used together"));
     const bool setting = parser.isSet(setOption);
     if (!setting) {
         for (const QCommandLineOption *option :
             { &zoneOption, &hoursOption, &holidayOption, &teamOption, &defaultOption }) {
             if (parser.isSet(*option))
-                return usageError(QObject::tr("--%1 goes with --set NAME").arg(option->names().constFirst()));
+                return commandUsageError(QObject::tr("--%1 goes with --set NAME").arg(option->names().constFirst()));
         }
     }
     const QString format = parser.value(formatOption);
     if (parser.isSet(formatOption) && (setting || parser.isSet(removeOption)))
-        return usageError(QObject::tr("--format is for listing the calendars"));
+        return commandUsageError(QObject::tr("--format is for listing the calendars"));
     if (format != QLatin1String("json") && format != QLatin1String("table"))
-        return usageError(QObject::tr("--format must be json or table, not \"%1\"").arg(format));
+        return commandUsageError(QObject::tr("--format must be json or table, not \"%1\"").arg(format));
 
     // Everything the user typed is checked before the database is touched.
     BusinessCalendar calendar;
     if (setting) {
         calendar.name = parser.value(setOption).trimmed();
         if (calendar.name.isEmpty())
-            return usageError(QObject::tr("--set needs a calendar name"));
+            return commandUsageError(QObject::tr("--set needs a calendar name"));
         if (!parser.isSet(zoneOption))
-            return usageError(QObject::tr("--set needs --timezone TZ (the zone the hours are in)"));
+            return commandUsageError(QObject::tr("--set needs --timezone TZ (the zone the hours are in)"));
         const QTimeZone zone = timeZoneFromName(parser.value(zoneOption));
         if (!zone.isValid()) {
-            return usageError(QObject::tr("unknown time zone \"%1\" (use an IANA name such as Europe/Berlin)")
+            return commandUsageError(QObject::tr("unknown time zone \"%1\" (use an IANA name such as Europe/Berlin)")
                                   .arg(parser.value(zoneOption)));
         }
         calendar.timeZoneId = QString::fromUtf8(zone.id());
         if (!parser.isSet(hoursOption))
-            return usageError(QObject::tr("--set needs at least one --hours, e.g. --hours \"Mon-Fri 09:00-17:00\""));
+            return commandUsageError(QObject::tr("--set needs at least one --hours, e.g. --hours \"Mon-Fri 09:00-17:00\""));
         for (const QString &text : parser.values(hoursOption)) {
             QString error;
             const std::optional<std::vector<BusinessShift>> shifts = parseWeeklyHours(text, &error);
             if (!shifts)
-                return usageError(QObject::tr("--hours %1").arg(error));
+                return commandUsageError(QObject::tr("--hours %1").arg(error));
             calendar.shifts.insert(calendar.shifts.end(), shifts->begin(), shifts->end());
         }
         for (const QString &text : parser.values(holidayOption)) {
             const qsizetype equals = text.indexOf(QLatin1Char('='));
             const QDate day = QDate::fromString(text.left(equals).trimmed(), Qt::ISODate);
             if (!day.isValid())
-                return usageError(QObject::tr("--holiday must be a date YYYY-MM-DD[=NAME], not \"%1\"").arg(text));
+                return commandUsageError(QObject::tr("--holiday must be a date YYYY-MM-DD[=NAME], not \"%1\"").arg(text));
             calendar.holidays.emplace_back(day, equals < 0 ? QString() : text.mid(equals + 1).trimmed());
         }
         std::sort(calendar.holidays.begin(), calendar.holidays.end(),
@@ -252,7 +238,7 @@ int runCalendarCommand(const QStringList &arguments)
             calendar.teams.append(team.trimmed());
         calendar.isDefault = parser.isSet(defaultOption);
         if (const std::optional<QString> problem = calendarProblem(calendar))
-            return usageError(*problem);
+            return commandUsageError(*problem);
     }
 
     QString error;

@@ -33,8 +33,6 @@
 
 namespace sl::cli {
 
-namespace {
-
 QTextStream &out()
 {
     static QTextStream stream(stdout);
@@ -47,15 +45,19 @@ QTextStream &err()
     return stream;
 }
 
-const QStringList subcommands = {QStringLiteral("demo"), QStringLiteral("inspect"), QStringLiteral("import"),
-                                 QStringLiteral("metrics"), QStringLiteral("report")};
-
-int usageError(const QString &message)
+int usageError(const QString &message, const QString &command)
 {
     err() << QCoreApplication::applicationName() << ": " << message << '\n'
-          << QObject::tr("Try 'supportlens --help' for more information.") << Qt::endl;
+          << (command.isEmpty() ? QObject::tr("Try 'supportlens --help' for more information.")
+                                : QObject::tr("Try 'supportlens %1 --help' for more information.").arg(command))
+          << Qt::endl;
     return BadUsage;
 }
+
+namespace {
+
+const QStringList subcommands = {QStringLiteral("demo"), QStringLiteral("inspect"), QStringLiteral("import"),
+                                 QStringLiteral("metrics"), QStringLiteral("report")};
 
 QString topLevelHelp()
 {

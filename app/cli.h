@@ -5,9 +5,17 @@
 
 #include <QStringList>
 
+class QTextStream;
+
 namespace sl::cli {
 
 enum ExitCode { Done = 0, Failed = 1, BadUsage = 2 };
+
+// The one stream each for standard output and error that every subcommand writes through.
+QTextStream &out();
+QTextStream &err();
+// Prints "supportlens: MESSAGE" and where help is ("supportlens COMMAND --help"); BadUsage.
+int usageError(const QString &message, const QString &command = {});
 
 // True when argv names a subcommand (the window is not wanted).
 bool isSubcommand(const QStringList &arguments);

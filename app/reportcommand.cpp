@@ -16,23 +16,9 @@ namespace sl::cli {
 
 namespace {
 
-QTextStream &out()
+int commandUsageError(const QString &message)
 {
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-int usageError(const QString &message)
-{
-    err() << QCoreApplication::applicationName() << ": " << message << '\n'
-          << QObject::tr("Try 'supportlens report --help' for more information.") << Qt::endl;
-    return BadUsage;
+    return cli::usageError(message, QStringLiteral("report"));
 }
 
 } // namespace
@@ -68,32 +54,32 @@ int runReportCommand(const QStringList &arguments)
     QStringList rest = arguments;
     rest.removeAt(1); // the subcommand
     if (!parser.parse(rest))
-        return usageError(parser.errorText());
+        return commandUsageError(parser.errorText());
     if (parser.isSet(help)) {
         out() << parser.helpText() << Qt::flush;
         return Done;
     }
     if (!parser.positionalArguments().isEmpty())
-        return usageError(QObject::tr("report takes no file arguments (the PDF is --out FILE.pdf)"));
+        return commandUsageError(QObject::tr("report takes no file arguments (the PDF is --out FILE.pdf)"));
     for (const QCommandLineOption *required : {&dbOption, &fromOption, &toOption, &outOption}) {
         if (!parser.isSet(*required))
-            return usageError(QObject::tr("report needs --%1").arg(required->names().constFirst()));
+            return commandUsageError(QObject::tr("report needs --%1").arg(required->names().constFirst()));
     }
 
     MetricsRequest request;
     for (const auto &[option, date] : {std::pair{&fromOption, &request.from}, std::pair{&toOption, &request.to}}) {
         const QDate parsed = QDate::fromString(parser.value(*option), Qt::ISODate);
         if (!parsed.isValid())
-            return usageError(QObject::tr("--%1 must be a date YYYY-MM-DD, not \"%2\"")
+            return commandUsageError(QObject::tr("--%1 must be a date YYYY-MM-DD, not \"%2\"")
                                   .arg(option->names().constFirst(), parser.value(*option)));
         *date = parsed;
     }
     if (*request.from > *request.to)
-        return usageError(QObject::tr("--from is after --to"));
+        return commandUsageError(QObject::tr("--from is after --to"));
     if (parser.isSet(zoneOption)) {
         request.zone = timeZoneFromName(parser.value(zoneOption));
         if (!request.zone.isValid())
-            return usageError(QObject::tr("unknown time zone \"%1\" (use an IANA name such as Europe/Berlin, UTC, or "
+            return commandUsageError(QObject::tr("unknown time zone \"%1\" (use an IANA name such as Europe/Berlin, UTC, or "
                                           "an offset such as +02:00)")
                                   .arg(parser.value(zoneOption)));
     }
@@ -111,7 +97,7 @@ int runReportCommand(const QStringList &arguments)
     else if (paper == QLatin1String("letter"))
         options.paper = QPageSize::Letter;
     else
-        return usageError(QObject::tr("--paper must be a4 or letter, not \"%1\"").arg(parser.value(paperOption)));
+        return commandUsageError(QObject::tr("--paper must be a4 or letter, not \"%1\"").arg(parser.value(paperOption)));
     options.orientation = parser.isSet(landscapeOption) ? QPageLayout::Landscape : QPageLayout::Portrait;
 
     const QString dbPath = parser.value(dbOption);
