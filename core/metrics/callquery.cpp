@@ -26,8 +26,8 @@ using calls::CallFields;
 using calls::CallOutcome;
 using surveys::SurveyResponse;
 
-constexpr std::int64_t farPast = std::numeric_limits<std::int64_t>::min() + 1;
-constexpr std::int64_t farFuture = std::numeric_limits<std::int64_t>::max();
+constexpr std::int64_t farPast = UtcPeriod::farPast;
+constexpr std::int64_t farFuture = UtcPeriod::farFuture;
 constexpr std::int64_t noTime = CallFacts::noTime;
 
 struct CallData
@@ -172,23 +172,7 @@ std::vector<std::size_t> select(const CallData &data, const MetricsFilter &filte
     return selected;
 }
 
-struct Period
-{
-    std::int64_t start = farPast; // inclusive, UTC
-    std::int64_t end = farFuture; // exclusive
-    bool all = false;             // open at both ends: calls without a start time count too
-};
-
-Period periodOf(const MetricsRequest &request)
-{
-    Period period;
-    if (request.from)
-        period.start = startOfDay(*request.from, request.zone);
-    if (request.to)
-        period.end = startOfDay(request.to->addDays(1), request.zone);
-    period.all = !request.from && !request.to;
-    return period;
-}
+using Period = UtcPeriod;
 
 using Cohort = std::vector<const CallFacts *>;
 
@@ -282,7 +266,7 @@ std::vector<std::pair<QString, KindMetricValues>> timeGroups(const CallData &dat
     }
     if (first > last)
         return groups;
-    const Period whole = periodOf(request);
+    const Period whole = utcPeriodOf(request);
     for (QDate day = bucketAround(request.grouping, first).first; day <= last;) {
         const QDate next = bucketAround(request.grouping, day).second;
         Period bucket;
@@ -362,7 +346,7 @@ KindMetricsResult runCallMetrics(Database &db, const MetricsRequest &request, QS
     result.hasData = true;
     const double targetS = double(request.slaTargets.phone);
     const std::vector<std::size_t> selected = select(*data, request.filter);
-    const Period period = periodOf(request);
+    const Period period = utcPeriodOf(request);
     const Cohort cohort = cohortOf(*data, selected, period);
     result.metrics = metricsOf(*data, cohort, targetS);
     if (request.compare && request.from && request.to) {

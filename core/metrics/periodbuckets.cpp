@@ -39,6 +39,17 @@ QString bucketKey(Grouping grouping, const QDate &start)
     }
 }
 
+UtcPeriod utcPeriodOf(const MetricsRequest &request)
+{
+    UtcPeriod period;
+    if (request.from)
+        period.start = startOfDay(*request.from, request.zone);
+    if (request.to)
+        period.end = startOfDay(request.to->addDays(1), request.zone);
+    period.all = !request.from && !request.to;
+    return period;
+}
+
 QString weekdayKey(int mondayBased)
 {
     static const std::array<const char *, 7> names = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};

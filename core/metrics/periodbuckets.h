@@ -12,6 +12,7 @@
 #include <QTimeZone>
 
 #include <cstdint>
+#include <limits>
 #include <utility>
 
 namespace sl {
@@ -25,6 +26,18 @@ std::pair<QDate, QDate> bucketAround(Grouping grouping, const QDate &date);
 
 // The group key of the bucket starting at `start`.
 QString bucketKey(Grouping grouping, const QDate &start);
+
+// A request's period as UTC seconds, for the kinds that place each row at one instant (calls at
+// their start, survey responses at their time). Whole days in request.zone, both ends inclusive.
+struct UtcPeriod
+{
+    static constexpr std::int64_t farPast = std::numeric_limits<std::int64_t>::min() + 1;
+    static constexpr std::int64_t farFuture = std::numeric_limits<std::int64_t>::max();
+    std::int64_t start = farPast; // inclusive
+    std::int64_t end = farFuture; // exclusive
+    bool all = false;             // open at both ends: rows placed at no instant count too
+};
+UtcPeriod utcPeriodOf(const MetricsRequest &request);
 
 // "Mon"…"Sun" for 0…6 (ISO order).
 QString weekdayKey(int mondayBased);

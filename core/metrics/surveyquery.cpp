@@ -25,8 +25,8 @@ using surveys::SurveyResponse;
 using surveys::SurveyScale;
 using surveys::SurveyType;
 
-constexpr std::int64_t farPast = std::numeric_limits<std::int64_t>::min() + 1;
-constexpr std::int64_t farFuture = std::numeric_limits<std::int64_t>::max();
+constexpr std::int64_t farPast = UtcPeriod::farPast;
+constexpr std::int64_t farFuture = UtcPeriod::farFuture;
 constexpr std::int64_t noTime = SurveyResponse::noTime;
 
 // What a response borrows from the ticket it rates.
@@ -196,23 +196,7 @@ std::vector<std::size_t> select(const SurveyData &data, const MetricsFilter &fil
     return selected;
 }
 
-struct Period
-{
-    std::int64_t start = farPast; // inclusive, UTC
-    std::int64_t end = farFuture; // exclusive
-    bool all = false;             // open at both ends: responses placed nowhere count too
-};
-
-Period periodOf(const MetricsRequest &request)
-{
-    Period period;
-    if (request.from)
-        period.start = startOfDay(*request.from, request.zone);
-    if (request.to)
-        period.end = startOfDay(request.to->addDays(1), request.zone);
-    period.all = !request.from && !request.to;
-    return period;
-}
+using Period = UtcPeriod;
 
 using Cohort = std::vector<const SurveyResponse *>;
 
@@ -298,7 +282,7 @@ std::vector<std::pair<QString, KindMetricValues>> timeGroups(const SurveyData &d
     }
     if (first > last)
         return groups;
-    const Period whole = periodOf(request);
+    const Period whole = utcPeriodOf(request);
     for (QDate day = bucketAround(request.grouping, first).first; day <= last;) {
         const QDate next = bucketAround(request.grouping, day).second;
         Period bucket;
@@ -396,7 +380,7 @@ KindMetricsResult runSurveyMetrics(Database &db, const MetricsRequest &request, 
         return result;
     result.hasData = true;
     const std::vector<std::size_t> selected = select(*data, request.filter);
-    const Period period = periodOf(request);
+    const Period period = utcPeriodOf(request);
     const Cohort cohort = cohortOf(*data, selected, period);
     result.metrics = metricsOf(cohort, data->fields);
     if (request.compare && request.from && request.to) {

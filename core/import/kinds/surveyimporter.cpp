@@ -2,6 +2,7 @@
 
 #include "csv/csvreader.h"
 #include "import/importjob.h"
+#include "import/kinds/kindcolumns.h"
 #include "import/profiles.h"
 #include "import/ticketmapper.h"
 #include "import/valueparsers.h"
@@ -484,29 +485,6 @@ struct ColumnStats
     bool looksLikeText() const { return values > 0 && 2 * (numbers + csatLabels + cesLabels) < values; }
 };
 
-// Help desks number their tickets and survey tools their responses: a numeric id is stored as
-// an integer, as the ticket writer does, so the same text always makes the same key.
-void bindExternalId(sqlite::Statement &statement, int index, std::string_view id)
-{
-    const bool numeric = !id.empty() && id.size() <= 18 && (id[0] != '0' || id.size() == 1)
-                         && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!numeric) {
-        statement.bindTextStatic(index, id);
-        return;
-    }
-    std::int64_t value = 0;
-    for (char c : id)
-        value = value * 10 + (c - '0');
-    statement.bindInt(index, value);
-}
-
-void bindOptionalText(sqlite::Statement &statement, int index, std::string_view text)
-{
-    if (text.empty())
-        statement.bindNull(index);
-    else
-        statement.bindTextStatic(index, text);
-}
 
 // The header bound to a profile: the column of each field (-1 when none).
 struct Binding
@@ -1229,21 +1207,21 @@ KindImporter::Outcome SurveyImporter::write(const CsvRecord &record, RowIssue &i
     }
 
     sqlite::Statement &st = s.stage;
-    bindExternalId(st, 1, s.key);
+    kinds::bindExternalId(st, 1, s.key);
     st.bindInt(2, record.line);
     st.bindOptionalInt(3, respondedAt);
     st.bindTextStatic(4, typeId(kind->type));
     st.bindOptionalDouble(5, score);
     st.bindDouble(6, scale.min);
     st.bindDouble(7, scale.max);
-    bindOptionalText(st, 8, text(Field::Comment));
-    bindOptionalText(st, 9, ticket);
-    bindOptionalText(st, 10, customer);
+    kinds::bindOptionalText(st, 8, text(Field::Comment));
+    kinds::bindOptionalText(st, 9, ticket);
+    kinds::bindOptionalText(st, 10, customer);
     if (agent > 0)
         st.bindInt(11, agent);
     else
         st.bindNull(11);
-    bindOptionalText(st, 12, s.extra);
+    kinds::bindOptionalText(st, 12, s.extra);
     if (st.step() != sqlite::Statement::StepResult::Row) {
         *error = s.connection->lastError();
         st.reset();
