@@ -262,8 +262,12 @@ ImportReport runImport(Database &database, const QString &filePath, const Import
         const int genericScore = detection.match ? detection.match->score : 0;
         if (best && !bestMatch.refusal.isEmpty() && bestMatch.score >= genericScore)
             return failed(QObject::tr("line %1: %2").arg(record.line).arg(bestMatch.refusal));
-        if (best && bestMatch.score > 0 && bestMatch.score >= genericScore)
+        if (best && bestMatch.score > 0 && bestMatch.score >= genericScore) {
+            QString overrideError;
+            if (!best->applyOverrides(header, options.columnOverrides, bestMatch, &overrideError))
+                return failed(overrideError);
             return runKindImport(database, filePath, options, progress, *best, bestMatch, header, report);
+        }
         if (forcedKind) {
             return failed(QObject::tr("line %1: the header is not one of a %2 export this version reads")
                               .arg(record.line)

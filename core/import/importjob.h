@@ -32,8 +32,8 @@ struct ImportOptions
     QString activityMap; // event logs: "Activity=role;Activity=role" (reply, resolve, close, reopen, ignore)
     // Tickets: the day/month order of slashed dates when the user knows it; Unknown decides from the data.
     DateOrder dateOrder = DateOrder::Unknown;
-    // Tickets: the import dialog's mapping edits, header name -> field id ("" keeps the column as an
-    // extra column); applied to the detected profile's bindings before the data is sampled.
+    // The import dialog's mapping edits, header name -> field id of the detected kind ("" keeps the
+    // column as an extra column); applied to the detected profile's bindings before the data is sampled.
     QHash<QString, QString> columnOverrides;
 };
 

@@ -1,10 +1,25 @@
 #include "import/kindpreview.h"
 
+#include "import/fields.h"
+
 #include <QObject>
 
 namespace sl {
 
-KindPreview previewKind(const QStringList &header, const QString &kind, const QString &profile)
+namespace {
+
+QStringList ticketFieldIds()
+{
+    QStringList ids;
+    for (int field = 0; field < ticketFieldCount; ++field)
+        ids.append(fieldId(TicketField(field)));
+    return ids;
+}
+
+} // namespace
+
+KindPreview previewKind(const QStringList &header, const QString &kind, const QString &profile,
+                        const QHash<QString, QString> &overrides)
 {
     // The same order of preference as runImport: a help desk's own ticket profile, else the
     // kind that recognises the most columns, else the generic ticket profile.
@@ -22,13 +37,17 @@ KindPreview previewKind(const QStringList &header, const QString &kind, const QS
                                            : ProfileDetection{};
     const bool specificTickets = detection.match && !detection.match->profile->generic;
     if (!specificTickets && (!forcedKind || *forcedKind != RecordKind::Tickets)) {
+        const std::vector<std::unique_ptr<KindImporter>> importers = createKindImporters();
+        KindImporter *bestImporter = nullptr;
         KindMatch best;
-        for (const std::unique_ptr<KindImporter> &importer : createKindImporters()) {
+        for (const std::unique_ptr<KindImporter> &importer : importers) {
             if (forcedKind && importer->kind() != *forcedKind)
                 continue;
             KindMatch match = importer->match(header, profile);
-            if (match.score > best.score || (!match.refusal.isEmpty() && best.score == 0))
+            if (match.score > best.score || (!match.refusal.isEmpty() && best.score == 0)) {
                 best = std::move(match);
+                bestImporter = importer.get();
+            }
         }
         const int genericScore = detection.match ? detection.match->score : 0;
         if (!best.refusal.isEmpty() && best.score >= genericScore) {
@@ -40,6 +59,8 @@ KindPreview previewKind(const QStringList &header, const QString &kind, const QS
             result.kind = best.kind;
             result.profile = best.profile;
             result.displayName = best.displayName;
+            result.fieldChoices = best.fieldChoices;
+            bestImporter->applyOverrides(header, overrides, best, &result.overrideError);
             result.columnFields = std::move(best.columnFields);
             return result;
         }
@@ -62,6 +83,7 @@ KindPreview previewKind(const QStringList &header, const QString &kind, const QS
     for (const ColumnBinding &binding : detection.match->bindings)
         result.columnFields.emplace_back(header.value(binding.column), fieldId(binding.field));
     result.ticketMatch = detection.match;
+    result.fieldChoices = ticketFieldIds();
     return result;
 }
 

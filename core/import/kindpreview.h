@@ -8,6 +8,7 @@
 #include "import/kinds.h"
 #include "import/profiles.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -23,12 +24,18 @@ struct KindPreview
     std::optional<RecordKind> kind; // empty: nothing reads the header (`message` says why)
     QString profile;                // the profile id
     QString displayName;
-    std::vector<std::pair<QString, QString>> columnFields; // header name -> field id
+    std::vector<std::pair<QString, QString>> columnFields; // header name -> field id, after `overrides`
+    QStringList fieldChoices;                              // the field ids a column may take
     std::optional<ProfileMatch> ticketMatch;               // for tickets: the match the mapping edits
     QString message;
     bool refused = false; // a kind recognises the file and refuses it (`message` says why)
+    QString overrideError; // why the mapping edits cannot be imported (a field the kind needs has no column)
 };
-// `kind` is "auto" or a kind name, `profile` "auto" or a profile id.
-KindPreview previewKind(const QStringList &header, const QString &kind, const QString &profile);
+// `kind` is "auto" or a kind name, `profile` "auto" or a profile id. `overrides` are the mapping
+// edits (ImportOptions::columnOverrides) of a kind other than tickets, applied as the import
+// applies them; edits the import would refuse say why in `overrideError`. A
+// ticket export's edits are applied by the caller to `ticketMatch` (applyColumnOverrides).
+KindPreview previewKind(const QStringList &header, const QString &kind, const QString &profile,
+                        const QHash<QString, QString> &overrides = {});
 
 } // namespace sl

@@ -6,6 +6,7 @@
 // asks every kind how well its header fits, and runs the best one inside one transaction:
 //
 //   match(header)            which profile of this kind claims the header, and how well
+//   applyOverrides(...)      the user's edits of the column mapping (the import dialog)
 //   observe(record) ...      the first records, to decide what only the data can tell
 //   begin(...)               statements prepared, inside the import's transaction
 //   write(record) ...        every record: mapped and written, or rejected with a reason
@@ -17,6 +18,7 @@
 #include "csv/csvreader.h"
 #include "import/ticketmapper.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QTimeZone>
@@ -47,6 +49,7 @@ struct KindMatch
     int score = 0;           // columns recognised; 0: this kind does not claim the header
     int extraHeaderRows = 0; // rows after the header that are more header (Qualtrics: 2)
     std::vector<std::pair<QString, QString>> columnFields; // header name -> field id, for `inspect`
+    QStringList fieldChoices; // every field id the profile reads, for the import dialog's mapping
     QStringList missing;     // what the closest profile lacks, when it does not claim the header
     QString refusal;         // non-empty: the kind recognises the file and refuses it (say why)
 };
@@ -62,6 +65,14 @@ public:
     // The best profile of this kind for the header; score 0 when none claims it.
     // `forcedProfile` is empty or "auto" for detection, else a profile id of this kind.
     virtual KindMatch match(const QStringList &header, const QString &forcedProfile) const = 0;
+
+    // The user's mapping edits (ImportOptions::columnOverrides: header name -> field id, "" to keep
+    // the column as an extra one) on top of what match() bound, before observe(). A field chosen
+    // for a column leaves the column it had. Updates `match`'s columnFields. False with *error when
+    // an id is not one of match.fieldChoices (nothing changed), or when the edits leave no column for
+    // a field the kind needs (columnFields then show the edits, for the import dialog to show).
+    virtual bool applyOverrides(const QStringList &header, const QHash<QString, QString> &overrides, KindMatch &match,
+                                QString *error) = 0;
 
     // The first records of the file (up to a few thousand, after any extra header rows).
     virtual void observe(const CsvRecord &record) { (void)record; }

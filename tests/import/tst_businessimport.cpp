@@ -301,6 +301,95 @@ private slots:
         QCOMPARE(count(db, "SELECT count(*) FROM qa_reviews"), 7);
     }
 
+    // The import dialog's mapping edits (ImportOptions::columnOverrides) move a field to another
+    // column, leave a column extra, or move a channel's cost column; the rows follow the edits.
+    void mappingEditsDecideWhatIsImported_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("edits"); // "Column=field;Column=" ("" keeps the column extra)
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("expected");
+
+        const QString costs = QStringLiteral("costs/costs_by_channel_columns.csv");
+        QTest::newRow("a channel's cost column kept extra: no Chat row") << costs << q("Chat cost=")
+                                                                         << q(costSql) << q("2025-01/Chat")
+                                                                         << q("(no row)");
+        QTest::newRow("... and its values stay with the month's row")
+            << costs << q("Chat cost=") << q(costSql) << q("2025-01/") << q("NULL|4000|[\"1000\",\"launch month\"]");
+        QTest::newRow("a channel moved to another column") << costs << q("Phone support cost=support_cost:Email")
+                                                           << q(costSql) << q("2025-01/Email") << q("6000.0|NULL|NULL");
+        QTest::newRow("... leaves no row for the channel the column had")
+            << costs << q("Phone support cost=support_cost:Email") << q(costSql) << q("2025-01/Phone") << q("(no row)");
+        QTest::newRow("... and keeps the column it left as extra")
+            << costs << q("Phone support cost=support_cost:Email") << q(costSql) << q("2025-01/")
+            << q("NULL|4000|[\"5000\",\"launch month\"]");
+        QTest::newRow("a customer's plan from another column; the old one kept extra")
+            << q("customers/generic_customers.csv") << q("Region=plan") << q(accountSql) << q("C-001")
+            << q("2024-11-15|NULL|0|EU|49.0|98.0|[\"Pro\"]");
+        QTest::newRow("a QA reviewer column left extra")
+            << q("qa/generic_qa.csv") << q("Evaluator=") << q("SELECT reviewer, extra FROM qa_reviews WHERE agent_id = "
+                                                              "(SELECT id FROM agents WHERE name = ?1)")
+            << q("Bob Jones") << q("NULL|[\"Quinn\"]");
+    }
+
+    void mappingEditsDecideWhatIsImported()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(QString, edits);
+        QFETCH(QString, sql);
+        QFETCH(QString, key);
+        QFETCH(QString, expected);
+        ImportOptions options = utc();
+        for (const QString &edit : edits.split(QLatin1Char(';'))) {
+            const qsizetype equals = edit.lastIndexOf(QLatin1Char('='));
+            options.columnOverrides.insert(edit.left(equals), edit.mid(equals + 1));
+        }
+        Database db = freshDatabase();
+        const ImportReport report = runImport(db, test::fixturePath(fixture), options);
+        QVERIFY2(report.outcome == ImportReport::Outcome::Imported, qPrintable(report.error));
+        QCOMPARE(report.rejected, 0);
+        QCOMPARE(row(db, sql.toUtf8().constData(), key), expected);
+    }
+
+    // An edit the import cannot take fails the file with the reason, and writes nothing.
+    void mappingEditsTheImportCannotTakeFailTheFile_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("error");
+
+        QTest::newRow("a ticket field for a cost column") << q("costs/monthly_costs.csv") << q("Month")
+                                                          << q("created_at") << q("column \"Month\": \"created_at\"");
+        QTest::newRow("a channel the file has no column for")
+            << q("costs/costs_by_channel_columns.csv") << q("Orders") << q("support_cost:Fax")
+            << q("\"support_cost:Fax\" is not a field");
+        QTest::newRow("costs without a month") << q("costs/monthly_costs.csv") << q("Month") << QString()
+                                               << q("no column is mapped to month");
+        QTest::newRow("customers without an id") << q("customers/generic_customers.csv") << q("Customer ID")
+                                                 << QString() << q("no column is mapped to external_id");
+        QTest::newRow("QA reviews without a score") << q("qa/generic_qa.csv") << q("Points") << QString()
+                                                    << q("no column is mapped to score");
+    }
+
+    void mappingEditsTheImportCannotTakeFailTheFile()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(QString, column);
+        QFETCH(QString, field);
+        QFETCH(QString, error);
+        ImportOptions options = utc();
+        options.columnOverrides.insert(column, field);
+        Database db = freshDatabase();
+        const QByteArray before = businessFingerprint(db);
+        const ImportReport report = runImport(db, test::fixturePath(fixture), options);
+        QCOMPARE(report.outcome, ImportReport::Outcome::Failed);
+        QVERIFY2(report.error.contains(error), qPrintable(report.error));
+        QCOMPARE(businessFingerprint(db), before);
+        QCOMPARE(count(db, "SELECT count(*) FROM imports"), 0);
+    }
+
     void aLaterExportUpdatesItsRows()
     {
         Database db = freshDatabase();

@@ -103,6 +103,21 @@ private:
     }
 
 private slots:
+    // A duration column chosen in the import dialog is read in the unit its own name says:
+    // swapping the wait and talk columns of a log that times them in seconds and in minutes.
+    void aDurationMovedByAMappingEditKeepsItsColumnsUnit()
+    {
+        Database db = freshDatabase();
+        ImportOptions options = utc();
+        options.columnOverrides = {{q("Wait Time (sec)"), q("talk_s")}, {q("Talk Time (min)"), q("wait_s")}};
+        const ImportReport report = runImport(db, test::fixturePath(q("calls/generic_calls.csv")), options);
+        QVERIFY2(report.outcome == ImportReport::Outcome::Imported, qPrintable(report.error));
+        QCOMPARE(report.profile, q("generic-calls"));
+        // G-1001: "Wait Time (sec)" 12, "Talk Time (min)" 4.5.
+        QCOMPARE(row(db, "SELECT wait_s, talk_s FROM calls WHERE CAST(external_id AS TEXT) = ?1", q("G-1001")),
+                 q("270.0|12.0"));
+    }
+
     void eachFixtureIsDetectedAndImported_data()
     {
         QTest::addColumn<QString>("fixture");

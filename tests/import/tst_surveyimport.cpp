@@ -311,6 +311,31 @@ private slots:
         QCOMPARE(test::databaseFingerprint(db.connection()), before);
     }
 
+    // Qualtrics finds its score among the questions, after the data is sampled; a score and a
+    // ticket column chosen in the import dialog are taken as they are chosen.
+    void aQualtricsMappingEditIsAppliedWhenTheScoreIsDecided()
+    {
+        Database db = freshDatabase();
+        ImportOptions options = utc();
+        options.columnOverrides = {{QStringLiteral("Q1"), QStringLiteral("score")},
+                                   {QStringLiteral("TicketID"), QString()}};
+        const ImportReport report = runImport(db, test::fixturePath(QStringLiteral("surveys/qualtrics.csv")), options);
+        QVERIFY2(report.outcome == ImportReport::Outcome::Imported, qPrintable(report.error));
+        QCOMPARE(report.profile, QStringLiteral("qualtrics"));
+        const Stored response = stored(db, QStringLiteral("R_1a2B3c4D5e6F7g8"));
+        QVERIFY(response.found);
+        QCOMPARE(response.type, QStringLiteral("nps")); // from Q1's question text
+        QCOMPARE(response.score, 10.0);
+        QCOMPARE(response.ticket, QString()); // TicketID kept aside, not linked
+        QCOMPARE(count(db, "SELECT count(*) FROM survey_responses WHERE ticket_external_id IS NOT NULL"), 0);
+
+        // Without the edit the same file links its responses to tickets.
+        Database plain = freshDatabase();
+        QCOMPARE(runImport(plain, test::fixturePath(QStringLiteral("surveys/qualtrics.csv")), utc()).outcome,
+                 ImportReport::Outcome::Imported);
+        QCOMPARE(stored(plain, QStringLiteral("R_1a2B3c4D5e6F7g8")).ticket, QStringLiteral("1001"));
+    }
+
     void aFileThatDoesNotSayItsTypeIsRefused()
     {
         Database db = freshDatabase();

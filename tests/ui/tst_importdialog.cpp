@@ -127,10 +127,10 @@ private slots:
         QTest::newRow("a ticket list saved as Unicode text is UTF-16 with a BOM and tabs, generic tickets")
             << QString() << QStringLiteral("UTF-16LE with byte-order mark · delimiter: tab")
             << QStringLiteral("tickets") << QStringLiteral("generic") << 3 << true;
-        QTest::newRow("a Five9 call log is calls, mapping shown read-only")
+        QTest::newRow("a Five9 call log is calls, its mapping editable too")
             << test::fixturePath(QStringLiteral("calls/five9_call_log.csv"))
             << QStringLiteral("UTF-8 · delimiter: comma") << QStringLiteral("calls") << QStringLiteral("five9") << -1
-            << false;
+            << true;
     }
 
     void showsWhatWasDetected()
@@ -196,7 +196,16 @@ private slots:
         QVERIFY(!dialog.setColumnField(0, QStringLiteral("no such field")));
         dialog.setCurrentFile(1);
         QCOMPARE(dialog.kindName(), QStringLiteral("calls"));
-        QVERIFY(!dialog.setColumnField(0, QString())); // read-only for calls
+        // A call log's fields, in a call's words; the call id left without a column is refused.
+        const QModelIndex talk = dialog.mappingModel()->index(
+            columnNamed(dialog, QStringLiteral("TALK TIME")), ColumnMappingModel::FieldColumn);
+        QCOMPARE(talk.data().toString(), QStringLiteral("Talk time (talk_s)"));
+        QVERIFY(talk.data(ColumnMappingModel::ChoicesRole).toStringList().contains(QStringLiteral("abandon_wait_s")));
+        QVERIFY(!dialog.setColumnField(0, QStringLiteral("created_at"))); // a ticket field is not a call's
+        QVERIFY(dialog.setColumnField(columnNamed(dialog, QStringLiteral("CALL ID")), QString()));
+        QVERIFY2(dialog.mappingNote().contains(QStringLiteral("external_id")), qPrintable(dialog.mappingNote()));
+        QVERIFY(dialog.setColumnField(columnNamed(dialog, QStringLiteral("ANI")), QStringLiteral("external_id")));
+        QVERIFY2(!dialog.mappingNote().contains(QStringLiteral("cannot")), qPrintable(dialog.mappingNote()));
         dialog.setKind(QStringLiteral("tickets"));
         dialog.setCurrentFile(0);
         dialog.setProfile(QStringLiteral("zendesk"));
@@ -236,6 +245,116 @@ private slots:
             queryText(edited, "SELECT subject FROM tickets WHERE external_id = 1"), QStringLiteral("Technical issue"));
         // Nothing is lost: the unbound columns are kept as the import's extra columns.
         QVERIFY(queryText(edited, "SELECT extra_columns FROM imports").contains(QStringLiteral("Ticket Priority")));
+    }
+
+    // Every kind's mapping can be edited as a ticket export's can: a column detection left
+    // extra is given a field, and the import reads it there.
+    void aMappingEditOfEachKindChangesWhatIsImported_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QByteArray>("query");
+        QTest::addColumn<QString>("expected");
+
+        QTest::newRow("calls: the rep's name is the agent")
+            << QByteArray("Call ID,Date,Answered,Wait Time,Rep Name\n"
+                          "c1,2025-03-04 10:00,Y,30,Ann Lee\n"
+                          "c2,2025-03-04 10:05,N,95,\n")
+            << QStringLiteral("calls") << QStringLiteral("Rep Name") << QStringLiteral("agent")
+            << QByteArray("SELECT a.name FROM calls c JOIN agents a ON a.id = c.agent_id WHERE c.external_id = 'c1'")
+            << QStringLiteral("Ann Lee");
+        QTest::newRow("surveys: the remarks are the comment")
+            << QByteArray("Response ID,CSAT,Date,Remarks\n"
+                          "r1,5,2025-03-04,Quick and kind\n"
+                          "r2,2,2025-03-05,Waited too long\n")
+            << QStringLiteral("surveys") << QStringLiteral("Remarks") << QStringLiteral("comment")
+            << QByteArray("SELECT comment FROM survey_responses WHERE external_id = 'r2'")
+            << QStringLiteral("Waited too long");
+        QTest::newRow("customers: the membership is the plan")
+            << QByteArray("Customer ID,Signup Date,Cancelled At,Membership\n"
+                          "k1,2024-01-10,,Gold\n"
+                          "k2,2024-02-01,2024-09-30,Basic\n")
+            << QStringLiteral("customers") << QStringLiteral("Membership") << QStringLiteral("plan")
+            << QByteArray("SELECT plan FROM accounts WHERE external_id = 'k2'") << QStringLiteral("Basic");
+        QTest::newRow("costs: the order volume is the orders")
+            << QByteArray("Month,Support Cost,Order Volume\n"
+                          "2025-01,12000,3400\n"
+                          "2025-02,12500,3650\n")
+            << QStringLiteral("costs") << QStringLiteral("Order Volume") << QStringLiteral("orders")
+            << QByteArray("SELECT orders FROM period_costs WHERE month = '2025-02'") << QStringLiteral("3650");
+        QTest::newRow("qa: the grader is the reviewer")
+            << QByteArray("Review ID,Agent,Reviewed At,Score,Grader\n"
+                          "q1,Ann Lee,2025-03-04,92,Sam Roe\n"
+                          "q2,Bo Chen,2025-03-05,78,Sam Roe\n")
+            << QStringLiteral("qa") << QStringLiteral("Grader") << QStringLiteral("reviewer")
+            << QByteArray("SELECT reviewer FROM qa_reviews WHERE external_id = 'q2'") << QStringLiteral("Sam Roe");
+        QTest::newRow("events: the headline is the subject")
+            << QByteArray("Case ID,Activity,Timestamp,Agent,Headline\n"
+                          "1,Created,2025-03-04 09:00,,Login fails\n"
+                          "1,Reply,2025-03-04 10:00,Ann Lee,Login fails\n"
+                          "1,Resolved,2025-03-04 11:00,Ann Lee,Login fails\n")
+            << QStringLiteral("events") << QStringLiteral("Headline") << QStringLiteral("subject")
+            << QByteArray("SELECT subject FROM tickets WHERE external_id = 1") << QStringLiteral("Login fails");
+    }
+
+    void aMappingEditOfEachKindChangesWhatIsImported()
+    {
+        QFETCH(QByteArray, csv);
+        QFETCH(QString, kind);
+        QFETCH(QString, column);
+        QFETCH(QString, field);
+        QFETCH(QByteArray, query);
+        QFETCH(QString, expected);
+        const QString file
+            = test::writeFile(QDir(m_dir.path()), QStringLiteral("edit-%1.csv").arg(kind), csv);
+
+        // As detected, the column is kept aside and the value is not where the edit will put it.
+        const QString plain = createDatabase(QDir(m_dir.path()), QStringLiteral("plain-%1.sqlite").arg(kind));
+        {
+            ImportDialog dialog(plain, { file });
+            QCOMPARE(dialog.kindName(), kind);
+            QVERIFY(dialog.mappingModel()->isEditable());
+            QCOMPARE(dialog.mappingModel()->fieldOf(columnNamed(dialog, column)), QString());
+            const std::vector<ImportReport> reports = importAll(dialog);
+            QCOMPARE(reports.size(), std::size_t(1));
+            QCOMPARE(reports[0].outcome, ImportReport::Outcome::Imported);
+        }
+        QVERIFY(queryText(plain, query.constData()) != expected);
+
+        const QString edited = createDatabase(QDir(m_dir.path()), QStringLiteral("edited-%1.sqlite").arg(kind));
+        ImportDialog dialog(edited, { file });
+        QVERIFY(dialog.setColumnField(columnNamed(dialog, column), field));
+        QCOMPARE(dialog.mappingModel()->fieldOf(columnNamed(dialog, column)), field);
+        QCOMPARE(dialog.optionsFor(0).columnOverrides.value(column), field);
+        const std::vector<ImportReport> reports = importAll(dialog);
+        QCOMPARE(reports.size(), std::size_t(1));
+        QVERIFY2(reports[0].outcome == ImportReport::Outcome::Imported, qPrintable(reports[0].error));
+        QCOMPARE(reports[0].rejected, std::int64_t(0));
+        QCOMPARE(queryText(edited, query.constData()), expected);
+    }
+
+    // A mapping that leaves a kind without the column it keys its rows by is shown with the
+    // reason, and the import does not start: nothing is written.
+    void aMappingWithoutItsKeyIsNotImported()
+    {
+        const QString file = test::writeFile(QDir(m_dir.path()), QStringLiteral("qa-keyless.csv"),
+            "Review ID,Agent,Reviewed At,Score\nq1,Ann Lee,2025-03-04,92\n");
+        const QString path = createDatabase(QDir(m_dir.path()), QStringLiteral("keyless.sqlite"));
+        const QByteArray before = fingerprint(path);
+        ImportDialog dialog(path, { file });
+        QCOMPARE(dialog.kindName(), QStringLiteral("qa"));
+        QVERIFY(dialog.setColumnField(columnNamed(dialog, QStringLiteral("Score")), QString()));
+        QVERIFY2(dialog.mappingNote().contains(QStringLiteral("score")), qPrintable(dialog.mappingNote()));
+        QSignalSpy finished(&dialog, &ImportDialog::importFinished);
+        QVERIFY(!dialog.startImport());
+        QVERIFY(!dialog.isImporting());
+        QCOMPARE(fingerprint(path), before);
+        // Choosing the field again makes it importable.
+        QVERIFY(dialog.setColumnField(columnNamed(dialog, QStringLiteral("Score")), QStringLiteral("score")));
+        QCOMPARE(importAll(dialog).size(), std::size_t(1));
+        QCOMPARE(queryInt(path, "SELECT count(*) FROM qa_reviews"), std::int64_t(1));
     }
 
     void aChosenDateOrderAndTimeZoneDecideTheTimes()

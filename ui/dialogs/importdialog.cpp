@@ -35,14 +35,6 @@ QString latin1(std::string_view text)
     return QString::fromLatin1(text.data(), qsizetype(text.size()));
 }
 
-QStringList ticketFieldIds()
-{
-    QStringList ids;
-    for (int field = 0; field < ticketFieldCount; ++field)
-        ids.append(fieldId(TicketField(field)));
-    return ids;
-}
-
 // The kinds as the combo box lists them, in the order a support manager meets them.
 QString kindLabel(RecordKind kind)
 {
@@ -270,7 +262,8 @@ void ImportDialog::detect(FileSetup &file)
         file.detected.message = file.preview.error;
         return;
     }
-    file.detected = previewKind(file.preview.header, file.kind.isEmpty() ? autoValue : file.kind, file.profile);
+    file.detected = previewKind(
+        file.preview.header, file.kind.isEmpty() ? autoValue : file.kind, file.profile, file.overrides);
 }
 
 void ImportDialog::setCurrentFile(int index)
@@ -294,9 +287,25 @@ void ImportDialog::showFile()
     fillProfiles();
     m_updating = false;
 
+    showDetection();
+    m_previewModel->setPreview(file.preview.header, file.preview.rows);
+    // Columns as wide as their first records need, within reason: a long subject is in the tooltip.
+    m_previewView->resizeColumnsToContents();
+    const int widest = fontMetrics().averageCharWidth() * 32;
+    for (int column = 0; column < m_previewModel->columnCount(); ++column)
+        m_previewView->setColumnWidth(column, std::min(m_previewView->columnWidth(column), widest));
+    showMapping();
+}
+
+void ImportDialog::showDetection()
+{
+    const FileSetup &file = m_files[std::size_t(m_current)];
     const KindPreview &detected = file.detected;
     if (detected.kind) {
-        const int mapped = int(detected.columnFields.size());
+        // As the mapping stands, the user's edits included.
+        const QStringList fields = fieldsOfColumns(file);
+        const int mapped
+            = int(std::count_if(fields.begin(), fields.end(), [](const QString &f) { return !f.isEmpty(); }));
         const QString profile = detected.displayName.isEmpty() ? detected.profile : detected.displayName;
         const QLocale locale;
         const QString kind = kindLabel(*detected.kind).toLower();
@@ -312,13 +321,6 @@ void ImportDialog::showFile()
         m_detectionLabel->setStyleSheet(
             QStringLiteral("color: palette(bright-text); background: #b3261e; padding: 4px;"));
     }
-    m_previewModel->setPreview(file.preview.header, file.preview.rows);
-    // Columns as wide as their first records need, within reason: a long subject is in the tooltip.
-    m_previewView->resizeColumnsToContents();
-    const int widest = fontMetrics().averageCharWidth() * 32;
-    for (int column = 0; column < m_previewModel->columnCount(); ++column)
-        m_previewView->setColumnWidth(column, std::min(m_previewView->columnWidth(column), widest));
-    showMapping();
 }
 
 void ImportDialog::fillProfiles()
@@ -384,17 +386,10 @@ void ImportDialog::showMapping()
         }
         samples.append(sample);
     }
-    const bool editable = file.detected.ticketMatch.has_value();
-    QStringList choices;
-    if (editable) {
-        choices = ticketFieldIds();
-    } else {
-        for (const auto &[name, field] : file.detected.columnFields) {
-            if (!choices.contains(field))
-                choices.append(field);
-        }
-    }
-    m_mappingModel->setMapping(header, samples, fieldsOfColumns(file), choices, editable);
+    // Whatever reads the file can be told which column is which; a file nothing reads cannot.
+    const bool editable = file.detected.kind.has_value() && !file.detected.fieldChoices.isEmpty();
+    const QString kind = file.detected.kind ? recordKindName(*file.detected.kind) : QString();
+    m_mappingModel->setMapping(kind, header, samples, fieldsOfColumns(file), file.detected.fieldChoices, editable);
     if (editable) {
         for (int row = 0; row < m_mappingModel->rowCount(); ++row)
             m_mappingView->openPersistentEditor(m_mappingModel->index(row, ColumnMappingModel::FieldColumn));
@@ -406,7 +401,16 @@ void ImportDialog::showMappingNote()
 {
     const FileSetup &file = m_files[std::size_t(m_current)];
     m_mappingNote->setStyleSheet(QString());
-    if (m_mappingModel->isEditable()) {
+    if (m_mappingModel->isEditable() && !file.detected.ticketMatch) {
+        if (!file.detected.overrideError.isEmpty()) {
+            m_mappingNote->setText(tr("This mapping cannot be imported: %1.").arg(file.detected.overrideError));
+            m_mappingNote->setStyleSheet(QStringLiteral("color: #b3261e; font-weight: bold;"));
+            return;
+        }
+        m_mappingNote->setText(tr("Choose the field each column goes to. “%1” stores a column's values with the "
+                                  "row without reading them as a field.")
+                                   .arg(ColumnMappingModel::extraColumnText()));
+    } else if (m_mappingModel->isEditable()) {
         bool hasId = false;
         for (int row = 0; row < m_mappingModel->rowCount(); ++row)
             hasId = hasId || m_mappingModel->fieldOf(row) == fieldId(TicketField::ExternalId);
@@ -420,10 +424,6 @@ void ImportDialog::showMappingNote()
         m_mappingNote->setText(tr("Choose the field each column goes to. “%1” stores a column's values with the "
                                   "ticket without reading them as a field.")
                                    .arg(ColumnMappingModel::extraColumnText()));
-    } else if (file.detected.kind) {
-        m_mappingNote->setText(tr("The columns of %1 are read as shown; their mapping can be changed for ticket "
-                                  "exports only, for now.")
-                                   .arg(kindLabel(*file.detected.kind).toLower()));
     } else {
         m_mappingNote->setText(tr("Choose another kind or profile, or check that this is the export you meant."));
     }
@@ -458,8 +458,10 @@ void ImportDialog::fieldEdited(int column, const QString &field)
     if (m_current < 0)
         return;
     FileSetup &file = m_files[std::size_t(m_current)];
-    // A field takes one column: an earlier choice of the same field for another column gives way.
-    if (!field.isEmpty() && field != fieldId(TicketField::Tags)) {
+    // A field takes one column (but a ticket's tags may come from several): an earlier choice of
+    // the same field for another column gives way.
+    const bool tags = file.detected.ticketMatch && field == fieldId(TicketField::Tags);
+    if (!field.isEmpty() && !tags) {
         for (auto it = file.overrides.begin(); it != file.overrides.end();) {
             if (it.value() == field)
                 it = file.overrides.erase(it);
@@ -468,7 +470,11 @@ void ImportDialog::fieldEdited(int column, const QString &field)
         }
     }
     file.overrides.insert(file.preview.header.value(column), field);
+    // Other kinds than tickets apply the edits in core, as the import will: detected again.
+    if (!file.detected.ticketMatch)
+        detect(file);
     m_mappingModel->updateFields(fieldsOfColumns(file));
+    showDetection();
     showMappingNote();
 }
 
@@ -548,8 +554,7 @@ ImportOptions ImportDialog::optionsFor(int index) const
     options.profile = file.profile;
     options.timeZone = chosenZone();
     options.dateOrder = DateOrder(m_dateOrderCombo->currentData().toInt());
-    if (file.detected.ticketMatch)
-        options.columnOverrides = file.overrides;
+    options.columnOverrides = file.overrides;
     return options;
 }
 
@@ -566,6 +571,17 @@ bool ImportDialog::startImport()
         m_statusLabel->setText(tr("“%1” is not a time zone this system knows.").arg(m_zoneCombo->currentText()));
         m_zoneCombo->setFocus();
         return false;
+    }
+    // A mapping the import would refuse is shown, not started: the user can still fix it here.
+    for (int i = 0; i < int(m_files.size()); ++i) {
+        if (!m_files[std::size_t(i)].detected.overrideError.isEmpty()) {
+            setCurrentFile(i);
+            m_statusLabel->setText(tr("Fix the column mapping of “%1” first: %2.")
+                                       .arg(QFileInfo(m_files[std::size_t(i)].path).fileName(),
+                                           m_files[std::size_t(i)].detected.overrideError));
+            m_mappingView->setFocus();
+            return false;
+        }
     }
     QStringList paths;
     std::vector<ImportOptions> options;

@@ -92,12 +92,13 @@ private:
         KindPreview detected;
         QString kind; // the kind chosen (or detected)
         QString profile = QStringLiteral("auto");
-        QHash<QString, QString> overrides; // the user's mapping edits, tickets only
+        QHash<QString, QString> overrides; // the user's mapping edits: header name -> field id
     };
 
     void buildUi();
     void detect(FileSetup &file);
     void showFile();
+    void showDetection();
     void fillProfiles();
     void showMapping();
     void showMappingNote();

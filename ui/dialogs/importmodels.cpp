@@ -59,43 +59,128 @@ QString ColumnMappingModel::extraColumnText()
     return tr("(keep as extra column)");
 }
 
-QString ColumnMappingModel::fieldLabel(const QString &fieldId)
+QString ColumnMappingModel::fieldLabel(const QString &kind, const QString &fieldId)
 {
-    // The ticket fields in words; the id (what `inspect` prints) follows, so both can be matched.
-    static const QHash<QString, const char *> names = {
-        { QStringLiteral("external_id"), QT_TR_NOOP("Ticket id") },
-        { QStringLiteral("subject"), QT_TR_NOOP("Subject") },
-        { QStringLiteral("status"), QT_TR_NOOP("Status") },
-        { QStringLiteral("priority"), QT_TR_NOOP("Priority") },
-        { QStringLiteral("type"), QT_TR_NOOP("Type / category") },
-        { QStringLiteral("channel"), QT_TR_NOOP("Channel") },
-        { QStringLiteral("agent"), QT_TR_NOOP("Agent / assignee") },
-        { QStringLiteral("team"), QT_TR_NOOP("Team / group") },
-        { QStringLiteral("requester"), QT_TR_NOOP("Requester name") },
-        { QStringLiteral("requester_email"), QT_TR_NOOP("Requester e-mail") },
-        { QStringLiteral("requester_id"), QT_TR_NOOP("Requester id") },
-        { QStringLiteral("created_at"), QT_TR_NOOP("Created at") },
-        { QStringLiteral("first_reply_at"), QT_TR_NOOP("First reply at") },
-        { QStringLiteral("first_reply_time"), QT_TR_NOOP("First reply time") },
-        { QStringLiteral("first_reply_time_bh"), QT_TR_NOOP("First reply time, business hours") },
-        { QStringLiteral("solved_at"), QT_TR_NOOP("Solved at") },
-        { QStringLiteral("closed_at"), QT_TR_NOOP("Closed at") },
-        { QStringLiteral("resolution_time"), QT_TR_NOOP("Resolution time") },
-        { QStringLiteral("resolution_time_bh"), QT_TR_NOOP("Resolution time, business hours") },
-        { QStringLiteral("reopens"), QT_TR_NOOP("Reopens") },
-        { QStringLiteral("agent_replies"), QT_TR_NOOP("Agent replies") },
-        { QStringLiteral("satisfaction"), QT_TR_NOOP("Satisfaction rating") },
-        { QStringLiteral("tags"), QT_TR_NOOP("Tags") },
-        { QStringLiteral("handle_time"), QT_TR_NOOP("Handle time") },
+    using Names = QHash<QString, const char *>;
+    // What each kind's fields mean in its own words: "external_id" is a ticket, a call or a review.
+    static const QHash<QString, Names> namesOfKind = {
+        { QStringLiteral("tickets"),
+            {
+                { QStringLiteral("external_id"), QT_TR_NOOP("Ticket id") },
+                { QStringLiteral("subject"), QT_TR_NOOP("Subject") },
+                { QStringLiteral("status"), QT_TR_NOOP("Status") },
+                { QStringLiteral("priority"), QT_TR_NOOP("Priority") },
+                { QStringLiteral("type"), QT_TR_NOOP("Type / category") },
+                { QStringLiteral("channel"), QT_TR_NOOP("Channel") },
+                { QStringLiteral("agent"), QT_TR_NOOP("Agent / assignee") },
+                { QStringLiteral("team"), QT_TR_NOOP("Team / group") },
+                { QStringLiteral("requester"), QT_TR_NOOP("Requester name") },
+                { QStringLiteral("requester_email"), QT_TR_NOOP("Requester e-mail") },
+                { QStringLiteral("requester_id"), QT_TR_NOOP("Requester id") },
+                { QStringLiteral("created_at"), QT_TR_NOOP("Created at") },
+                { QStringLiteral("first_reply_at"), QT_TR_NOOP("First reply at") },
+                { QStringLiteral("first_reply_time"), QT_TR_NOOP("First reply time") },
+                { QStringLiteral("first_reply_time_bh"), QT_TR_NOOP("First reply time, business hours") },
+                { QStringLiteral("solved_at"), QT_TR_NOOP("Solved at") },
+                { QStringLiteral("closed_at"), QT_TR_NOOP("Closed at") },
+                { QStringLiteral("resolution_time"), QT_TR_NOOP("Resolution time") },
+                { QStringLiteral("resolution_time_bh"), QT_TR_NOOP("Resolution time, business hours") },
+                { QStringLiteral("reopens"), QT_TR_NOOP("Reopens") },
+                { QStringLiteral("agent_replies"), QT_TR_NOOP("Agent replies") },
+                { QStringLiteral("satisfaction"), QT_TR_NOOP("Satisfaction rating") },
+                { QStringLiteral("tags"), QT_TR_NOOP("Tags") },
+                { QStringLiteral("handle_time"), QT_TR_NOOP("Handle time") },
+            } },
+        { QStringLiteral("calls"),
+            {
+                { QStringLiteral("external_id"), QT_TR_NOOP("Call id") },
+                { QStringLiteral("date"), QT_TR_NOOP("Date / start time") },
+                { QStringLiteral("time"), QT_TR_NOOP("Time of day") },
+                { QStringLiteral("agent"), QT_TR_NOOP("Agent") },
+                { QStringLiteral("team"), QT_TR_NOOP("Queue / team") },
+                { QStringLiteral("answered"), QT_TR_NOOP("Answered (yes/no)") },
+                { QStringLiteral("abandoned"), QT_TR_NOOP("Abandoned (yes/no)") },
+                { QStringLiteral("status"), QT_TR_NOOP("Status / outcome") },
+                { QStringLiteral("direction"), QT_TR_NOOP("Direction") },
+                { QStringLiteral("media_type"), QT_TR_NOOP("Media type") },
+                { QStringLiteral("answered_at"), QT_TR_NOOP("Answered at") },
+                { QStringLiteral("wait_s"), QT_TR_NOOP("Wait time") },
+                { QStringLiteral("abandon_wait_s"), QT_TR_NOOP("Wait before abandoning") },
+                { QStringLiteral("talk_s"), QT_TR_NOOP("Talk time") },
+                { QStringLiteral("hold_s"), QT_TR_NOOP("Hold time") },
+                { QStringLiteral("acw_s"), QT_TR_NOOP("After-call work") },
+                { QStringLiteral("resolved_first_contact"), QT_TR_NOOP("Resolved on first contact") },
+                { QStringLiteral("satisfaction"), QT_TR_NOOP("Satisfaction rating") },
+                { QStringLiteral("topic"), QT_TR_NOOP("Topic / reason") },
+            } },
+        { QStringLiteral("surveys"),
+            {
+                { QStringLiteral("external_id"), QT_TR_NOOP("Response id") },
+                { QStringLiteral("score"), QT_TR_NOOP("Score") },
+                { QStringLiteral("survey_type"), QT_TR_NOOP("Survey type (NPS, CSAT, CES)") },
+                { QStringLiteral("responded_at"), QT_TR_NOOP("Responded at") },
+                { QStringLiteral("comment"), QT_TR_NOOP("Comment") },
+                { QStringLiteral("ticket_external_id"), QT_TR_NOOP("Ticket id") },
+                { QStringLiteral("agent"), QT_TR_NOOP("Agent") },
+                { QStringLiteral("customer_email"), QT_TR_NOOP("Customer e-mail") },
+                { QStringLiteral("customer_id"), QT_TR_NOOP("Customer id") },
+                { QStringLiteral("customer_name"), QT_TR_NOOP("Customer name") },
+            } },
+        { QStringLiteral("customers"),
+            {
+                { QStringLiteral("external_id"), QT_TR_NOOP("Customer id") },
+                { QStringLiteral("started_on"), QT_TR_NOOP("Start / signup date") },
+                { QStringLiteral("ended_on"), QT_TR_NOOP("End / cancellation date") },
+                { QStringLiteral("churned"), QT_TR_NOOP("Churned (yes/no)") },
+                { QStringLiteral("plan"), QT_TR_NOOP("Plan") },
+                { QStringLiteral("monthly_revenue"), QT_TR_NOOP("Monthly revenue") },
+                { QStringLiteral("total_revenue"), QT_TR_NOOP("Total revenue") },
+            } },
+        { QStringLiteral("costs"),
+            {
+                { QStringLiteral("month"), QT_TR_NOOP("Month") },
+                { QStringLiteral("channel"), QT_TR_NOOP("Channel") },
+                { QStringLiteral("support_cost"), QT_TR_NOOP("Support cost") },
+                { QStringLiteral("orders"), QT_TR_NOOP("Orders") },
+            } },
+        { QStringLiteral("qa"),
+            {
+                { QStringLiteral("external_id"), QT_TR_NOOP("Review id") },
+                { QStringLiteral("ticket_external_id"), QT_TR_NOOP("Ticket id") },
+                { QStringLiteral("agent"), QT_TR_NOOP("Agent reviewed") },
+                { QStringLiteral("reviewer"), QT_TR_NOOP("Reviewer") },
+                { QStringLiteral("reviewed_at"), QT_TR_NOOP("Reviewed at") },
+                { QStringLiteral("score"), QT_TR_NOOP("Score") },
+                { QStringLiteral("max_score"), QT_TR_NOOP("Maximum score") },
+            } },
+        { QStringLiteral("events"),
+            {
+                { QStringLiteral("case_id"), QT_TR_NOOP("Ticket / case id") },
+                { QStringLiteral("activity"), QT_TR_NOOP("Activity") },
+                { QStringLiteral("resource"), QT_TR_NOOP("Agent / resource") },
+                { QStringLiteral("event_time"), QT_TR_NOOP("Event time") },
+                { QStringLiteral("requester_id"), QT_TR_NOOP("Requester id") },
+                { QStringLiteral("priority"), QT_TR_NOOP("Priority") },
+                { QStringLiteral("team"), QT_TR_NOOP("Team / group") },
+                { QStringLiteral("type"), QT_TR_NOOP("Type / category") },
+                { QStringLiteral("subject"), QT_TR_NOOP("Subject") },
+                { QStringLiteral("channel"), QT_TR_NOOP("Channel") },
+            } },
     };
+    // A cost file's column per channel: "support_cost:Email".
+    static const QLatin1String channelCost("support_cost:");
+    if (kind == QLatin1String("costs") && fieldId.startsWith(channelCost))
+        return tr("Support cost, %1 (%2)").arg(fieldId.mid(channelCost.size()), fieldId);
+    const Names names = namesOfKind.value(kind);
     const auto name = names.constFind(fieldId);
     return name == names.constEnd() ? fieldId : tr("%1 (%2)").arg(tr(*name), fieldId);
 }
 
-void ColumnMappingModel::setMapping(const QStringList &header, const QStringList &samples, const QStringList &fields,
-    const QStringList &choices, bool editable)
+void ColumnMappingModel::setMapping(const QString &kind, const QStringList &header, const QStringList &samples,
+    const QStringList &fields, const QStringList &choices, bool editable)
 {
     beginResetModel();
+    m_kind = kind;
     m_header = header;
     m_samples = samples;
     m_fields = fields;
@@ -153,9 +238,11 @@ QVariant ColumnMappingModel::data(const QModelIndex &index, int role) const
         if (role == Qt::EditRole)
             return m_fields.value(row);
         if (role == Qt::DisplayRole)
-            return m_fields.value(row).isEmpty() ? extraColumnText() : fieldLabel(m_fields.value(row));
+            return m_fields.value(row).isEmpty() ? extraColumnText() : fieldLabel(m_kind, m_fields.value(row));
         if (role == ChoicesRole)
             return m_choices;
+        if (role == KindRole)
+            return m_kind;
         return {};
     default:
         return {};
@@ -212,8 +299,9 @@ QWidget *FieldChoiceDelegate::createEditor(
     combo->setAccessibleName(
         tr("Field of column %1").arg(index.siblingAtColumn(ColumnMappingModel::NameColumn).data().toString()));
     combo->addItem(ColumnMappingModel::extraColumnText(), QString());
+    const QString kind = index.data(ColumnMappingModel::KindRole).toString();
     for (const QString &field : index.data(ColumnMappingModel::ChoicesRole).toStringList())
-        combo->addItem(ColumnMappingModel::fieldLabel(field), field);
+        combo->addItem(ColumnMappingModel::fieldLabel(kind, field), field);
     // A choice takes effect at once: the dialog shows where the field moved from.
     auto *self = const_cast<FieldChoiceDelegate *>(this); // createEditor is const; commitData is a signal
     connect(combo, &QComboBox::activated, self, [self, combo] { emit self->commitData(combo); });

@@ -2,8 +2,9 @@
 
 // The two tables of the import dialog: the first records of a file exactly as parsed
 // (ImportPreviewModel), and one row per column with the field it goes to (ColumnMappingModel).
-// The dialog owns what the mapping means (it applies the user's choices through core's
-// applyColumnOverrides, the same call the import makes); these models only show and edit it.
+// The dialog owns what the mapping means (it applies the user's choices through the calls the
+// import makes: applyColumnOverrides for tickets, previewKind and each kind's applyOverrides for
+// the others); these models only show and edit it.
 
 #include <QAbstractTableModel>
 #include <QStringList>
@@ -40,12 +41,15 @@ public:
     enum Column { NameColumn, SampleColumn, FieldColumn, ColumnCount };
     // On the field column: the field ids a column may take (QStringList), for the editor.
     static constexpr int ChoicesRole = Qt::UserRole + 1;
+    // On the field column: the kind of export ("tickets", "calls", ...), which names its fields.
+    static constexpr int KindRole = Qt::UserRole + 2;
 
     explicit ColumnMappingModel(QObject *parent = nullptr);
 
-    // `fields`: per column, the field id it goes to, or "" when it is kept as an extra column.
-    void setMapping(const QStringList &header, const QStringList &samples, const QStringList &fields,
-        const QStringList &choices, bool editable);
+    // `fields`: per column, the field id it goes to, or "" when it is kept as an extra column;
+    // `kind`: what the file is ("tickets", "calls", ...), for the fields' names.
+    void setMapping(const QString &kind, const QStringList &header, const QStringList &samples,
+        const QStringList &fields, const QStringList &choices, bool editable);
     // New fields for the same columns (after an edit moved a field): rows change in place, so
     // open editors stay.
     void updateFields(const QStringList &fields);
@@ -60,14 +64,16 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString extraColumnText();
-    // "Created at (created_at)" for a ticket field id; other kinds' ids as they are.
-    static QString fieldLabel(const QString &fieldId);
+    // "Created at (created_at)": a field of `kind` in words, then its id (what `inspect` prints),
+    // so both can be matched. An id without words is shown as it is.
+    static QString fieldLabel(const QString &kind, const QString &fieldId);
 
 signals:
     // The user chose `field` ("" for an extra column) for `column`.
     void fieldEdited(int column, const QString &field);
 
 private:
+    QString m_kind;
     QStringList m_header;
     QStringList m_samples;
     QStringList m_fields;

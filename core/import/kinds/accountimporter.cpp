@@ -111,6 +111,7 @@ KindMatch AccountImporter::match(const QStringList &header, const QString &force
             // tenure counts as recognised: it is kept on purpose, not overlooked.
             best.score = columns.boundCount() + 1;
             best.columnFields = columns.columnFields();
+            best.fieldChoices = kinds::fieldIds(genericFields());
             m_columns = columns;
             m_profile = best.profile;
             return best;
@@ -128,6 +129,7 @@ KindMatch AccountImporter::match(const QStringList &header, const QString &force
             best.displayName = QObject::tr("Customer list");
             best.score = columns.boundCount();
             best.columnFields = columns.columnFields();
+            best.fieldChoices = kinds::fieldIds(genericFields());
             best.missing.clear();
             m_columns = columns;
             m_profile = best.profile;
@@ -137,6 +139,20 @@ KindMatch AccountImporter::match(const QStringList &header, const QString &force
             best.missing = kinds::missingNames(columns, genericFields(), { Id, StartedOn });
     }
     return best;
+}
+
+bool AccountImporter::applyOverrides(
+    const QStringList &header, const QHash<QString, QString> &overrides, KindMatch &match, QString *error)
+{
+    (void)header; // bound in match()
+    if (overrides.isEmpty())
+        return true;
+    // Every customer field may be chosen, IBM's sample included (its dates are not in the file,
+    // but a copy with a signup column added is still that sample).
+    if (!m_columns.applyOverrides(overrides, genericFields(), error))
+        return false;
+    match.columnFields = m_columns.columnFields();
+    return kinds::checkRequired(m_columns, genericFields(), { Id }, error);
 }
 
 void AccountImporter::observe(const CsvRecord &record)
@@ -310,7 +326,8 @@ QStringList AccountImporter::notes() const
                                  "or churn",
             nullptr, int(m_churnedWithoutDate)));
     }
-    if (m_profile == QLatin1String("ibm-telco") && m_rows > 0)
+    const qsizetype tenure = m_columns.header().indexOf(QLatin1String("tenure"));
+    if (m_profile == QLatin1String("ibm-telco") && m_rows > 0 && tenure >= 0 && !m_columns.isTaken(int(tenure)))
         notes.append(QObject::tr("column \"tenure\" (months as a customer, as of an unstated date) is kept with the "
                                  "row's other columns, not turned into a start date"));
     for (const auto &[field, blanks] :

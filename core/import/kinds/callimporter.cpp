@@ -232,6 +232,13 @@ const std::vector<CallProfile> &callProfiles()
     return profiles;
 }
 
+const CallProfile &genericCallProfile()
+{
+    static const CallProfile &generic = *std::find_if(
+        callProfiles().begin(), callProfiles().end(), [](const CallProfile &profile) { return profile.generic; });
+    return generic;
+}
+
 QString latin1(const char *text)
 {
     return QString::fromLatin1(text);
@@ -434,8 +441,13 @@ struct CallImporter::State
     {
         profile = &chosen;
         columns = kinds::KindColumns(header, chosen.fields, FieldCount);
+        readUnits();
+    }
+    // A duration's unit from its column's name ("Wait (ms)"), else the profile's.
+    void readUnits()
+    {
         for (int field = 0; field < FieldCount; ++field)
-            units[std::size_t(field)] = unitOf(kinds::columnKey(columns.name(field)), chosen.durations);
+            units[std::size_t(field)] = unitOf(kinds::columnKey(columns.name(field)), profile->durations);
     }
     std::int64_t nameId(QHash<QString, std::int64_t> &cache, sqlite::Statement &insert, sqlite::Statement &select,
         std::string_view name, QString *error);
@@ -507,7 +519,23 @@ KindMatch CallImporter::match(const QStringList &header, const QString &forcedPr
     result.displayName = QObject::tr(best->displayName);
     result.score = bestScore;
     result.columnFields = d->columns.columnFields();
+    result.fieldChoices = kinds::fieldIds(genericCallProfile().fields);
     return result;
+}
+
+bool CallImporter::applyOverrides(
+    const QStringList &header, const QHash<QString, QString> &overrides, KindMatch &match, QString *error)
+{
+    (void)header; // bound in match()
+    if (overrides.isEmpty() || !d->profile)
+        return true;
+    // The generic profile's fields are every field of a call (a tool's profile reads a subset).
+    const std::vector<kinds::FieldSynonyms> &fields = genericCallProfile().fields;
+    if (!d->columns.applyOverrides(overrides, fields, error))
+        return false;
+    d->readUnits();
+    match.columnFields = d->columns.columnFields();
+    return kinds::checkRequired(d->columns, fields, {Id, Date}, error);
 }
 
 void CallImporter::observe(const CsvRecord &record)

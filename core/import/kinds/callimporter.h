@@ -61,6 +61,8 @@ public:
 
     RecordKind kind() const override { return RecordKind::Calls; }
     KindMatch match(const QStringList &header, const QString &forcedProfile) const override;
+    bool applyOverrides(const QStringList &header, const QHash<QString, QString> &overrides, KindMatch &match,
+        QString *error) override;
     void observe(const CsvRecord &record) override;
     bool begin(Database &database, std::int64_t importId, const KindMatch &match, const QStringList &header,
         const ImportOptions &options, QString *error) override;

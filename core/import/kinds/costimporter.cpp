@@ -7,8 +7,10 @@
 #include <QObject>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 
 namespace sl {
 
@@ -112,6 +114,13 @@ QDate monthOnly(std::string_view raw)
     return QDate(year, month, 1);
 }
 
+// What `inspect` and the import dialog call a column holding one channel's cost.
+constexpr const char *channelCostPrefix = "support_cost:";
+QString channelCostId(const QString &channel)
+{
+    return QLatin1String(channelCostPrefix) + channel;
+}
+
 } // namespace
 
 Parsed<QDate> CostImporter::parseMonth(std::string_view text, DateOrder order)
@@ -151,7 +160,7 @@ KindMatch CostImporter::match(const QStringList &header, const QString &forcedPr
             if (duplicate)
                 continue; // the first column of a channel wins; the other stays extra
             channelColumns.push_back({ int(column), channel });
-            columns.take(int(column), QStringLiteral("support_cost:") + channel);
+            columns.take(int(column), channelCostId(channel));
         }
     }
     const bool figures = columns.has(Cost) || columns.has(Orders) || !channelColumns.empty();
@@ -164,9 +173,78 @@ KindMatch CostImporter::match(const QStringList &header, const QString &forcedPr
     result.displayName = QObject::tr("Support cost and orders by month");
     result.score = columns.boundCount();
     result.columnFields = columns.columnFields();
+    result.fieldChoices = kinds::fieldIds(costFields());
+    for (const ChannelColumn &column : channelColumns)
+        result.fieldChoices.append(channelCostId(column.channel));
     m_columns = columns;
     m_channelColumns = channelColumns;
     return result;
+}
+
+bool CostImporter::applyOverrides(
+    const QStringList &header, const QHash<QString, QString> &overrides, KindMatch &match, QString *error)
+{
+    if (overrides.isEmpty())
+        return true;
+    // A channel's cost column ("support_cost:Email") is the kind's own use of a column, not a
+    // field: those edits are applied here, the others by KindColumns.
+    QHash<QString, QString> fieldEdits;
+    QHash<int, QString> channelEdits; // column -> channel
+    for (auto edit = overrides.constBegin(); edit != overrides.constEnd(); ++edit) {
+        const qsizetype column = header.indexOf(edit.key());
+        if (column < 0)
+            continue;
+        if (edit->startsWith(QLatin1String(channelCostPrefix))) {
+            if (!match.fieldChoices.contains(*edit)) {
+                if (error)
+                    *error = QObject::tr("column \"%1\": \"%2\" is not a field of this export").arg(edit.key(), *edit);
+                return false;
+            }
+            channelEdits.insert(int(column), edit->mid(qsizetype(std::strlen(channelCostPrefix))));
+            fieldEdits.insert(edit.key(), QString()); // the column leaves any field it had
+        } else {
+            fieldEdits.insert(edit.key(), *edit);
+        }
+    }
+    kinds::KindColumns columns = m_columns;
+    if (!columns.applyOverrides(fieldEdits, costFields(), error))
+        return false;
+    std::vector<ChannelColumn> channelColumns;
+    for (const ChannelColumn &column : m_channelColumns) {
+        if (!fieldEdits.contains(header.value(column.column)))
+            channelColumns.push_back(column); // an edited column is what the edit made it
+    }
+    for (auto edit = channelEdits.constBegin(); edit != channelEdits.constEnd(); ++edit) {
+        // A channel takes one column: the one it had becomes extra.
+        std::erase_if(channelColumns, [&](const ChannelColumn &c) {
+            if (c.channel != edit.value())
+                return false;
+            columns.take(c.column, QString());
+            return true;
+        });
+        channelColumns.push_back({ edit.key(), edit.value() });
+        columns.take(edit.key(), channelCostId(edit.value()));
+    }
+    // With a Channel column the rows say the channel (as match() decides): no column per channel.
+    if (columns.has(Channel)) {
+        for (const ChannelColumn &column : channelColumns)
+            columns.take(column.column, QString());
+        channelColumns.clear();
+    }
+    std::sort(channelColumns.begin(), channelColumns.end(),
+        [](const ChannelColumn &a, const ChannelColumn &b) { return a.column < b.column; });
+    m_columns = columns;
+    m_channelColumns = std::move(channelColumns);
+    match.columnFields = m_columns.columnFields();
+    if (!kinds::checkRequired(m_columns, costFields(), { Month }, error)
+        || (m_columns.has(Channel) && !kinds::checkRequired(m_columns, costFields(), { Cost }, error)))
+        return false;
+    if (!m_columns.has(Cost) && !m_columns.has(Orders) && m_channelColumns.empty()) {
+        if (error)
+            *error = QObject::tr("no column is mapped to support_cost or orders, which this export needs");
+        return false;
+    }
+    return true;
 }
 
 void CostImporter::observe(const CsvRecord &record)

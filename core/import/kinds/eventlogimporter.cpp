@@ -280,6 +280,7 @@ KindMatch EventLogImporter::match(const QStringList &header, const QString &forc
             // One more than the generic profile would score, so this one wins whatever else binds.
             result.score = columns.boundCount() + 1;
             result.columnFields = columns.columnFields();
+            result.fieldChoices = kinds::fieldIds(genericFields(true));
             m_columns = columns;
             m_profile = result.profile;
             return result;
@@ -300,6 +301,7 @@ KindMatch EventLogImporter::match(const QStringList &header, const QString &forc
             result.displayName = QObject::tr("Ticket event log");
             result.score = columns.boundCount();
             result.columnFields = columns.columnFields();
+            result.fieldChoices = kinds::fieldIds(genericFields(true));
             m_columns = columns;
             m_profile = result.profile;
             return result;
@@ -307,6 +309,20 @@ KindMatch EventLogImporter::match(const QStringList &header, const QString &forc
         result.missing = kinds::missingNames(columns, fields, { CaseId, Activity, Time });
     }
     return result;
+}
+
+bool EventLogImporter::applyOverrides(
+    const QStringList &header, const QHash<QString, QString> &overrides, KindMatch &match, QString *error)
+{
+    (void)header; // bound in match()
+    if (overrides.isEmpty())
+        return true;
+    // The generic fields are every field of a log (the Helpdesk log's are a subset).
+    const std::vector<kinds::FieldSynonyms> fields = genericFields(true);
+    if (!m_columns.applyOverrides(overrides, fields, error))
+        return false;
+    match.columnFields = m_columns.columnFields();
+    return kinds::checkRequired(m_columns, fields, { CaseId, Activity, Time }, error);
 }
 
 void EventLogImporter::observe(const CsvRecord &record)

@@ -59,6 +59,46 @@ int KindColumns::boundCount() const
         std::count_if(m_idOfColumn.begin(), m_idOfColumn.end(), [](const QString &id) { return !id.isEmpty(); }));
 }
 
+bool KindColumns::applyOverrides(
+    const QHash<QString, QString> &overrides, const std::vector<FieldSynonyms> &fields, QString *error)
+{
+    std::vector<int> columnOfField = m_columnOfField;
+    std::vector<QString> idOfColumn = m_idOfColumn;
+    for (qsizetype column = 0; column < m_header.size(); ++column) {
+        const auto edit = overrides.constFind(m_header[column]);
+        if (edit == overrides.constEnd())
+            continue;
+        const FieldSynonyms *chosen = nullptr;
+        if (!edit->isEmpty()) {
+            const auto found = std::find_if(fields.begin(), fields.end(),
+                [&](const FieldSynonyms &field) { return *edit == QLatin1String(field.id); });
+            if (found == fields.end()) {
+                if (error)
+                    *error = QObject::tr("column \"%1\": \"%2\" is not a field of this export")
+                                 .arg(m_header[column], *edit);
+                return false;
+            }
+            chosen = &*found;
+        }
+        // The column gives up what it held (a field, or a kind's own use such as a channel's cost).
+        for (int &bound : columnOfField) {
+            if (bound == int(column))
+                bound = -1;
+        }
+        idOfColumn[std::size_t(column)].clear();
+        if (!chosen)
+            continue;
+        // The field leaves the column it had: that column becomes an extra one.
+        if (const int previous = columnOfField[std::size_t(chosen->field)]; previous >= 0)
+            idOfColumn[std::size_t(previous)].clear();
+        columnOfField[std::size_t(chosen->field)] = int(column);
+        idOfColumn[std::size_t(column)] = QString::fromLatin1(chosen->id);
+    }
+    m_columnOfField = std::move(columnOfField);
+    m_idOfColumn = std::move(idOfColumn);
+    return true;
+}
+
 void KindColumns::take(int column, const QString &fieldId)
 {
     if (column >= 0 && std::size_t(column) < m_idOfColumn.size())
@@ -160,6 +200,28 @@ std::string KindColumns::extraJson(const CsvRecord &record) const
 RowIssue KindColumns::issue(const CsvRecord &record, int column, const QString &message) const
 {
     return { record.line, column >= 0 ? m_header.value(column) : QString(), message };
+}
+
+QStringList fieldIds(const std::vector<FieldSynonyms> &fields)
+{
+    QStringList ids;
+    for (const FieldSynonyms &field : fields) {
+        const QString id = QString::fromLatin1(field.id);
+        if (!ids.contains(id))
+            ids.append(id);
+    }
+    return ids;
+}
+
+bool checkRequired(const KindColumns &columns, const std::vector<FieldSynonyms> &fields,
+    const std::vector<int> &required, QString *error)
+{
+    const QStringList missing = missingNames(columns, fields, required);
+    if (missing.isEmpty())
+        return true;
+    if (error)
+        *error = QObject::tr("no column is mapped to %1, which this export needs").arg(missing.first());
+    return false;
 }
 
 QStringList missingNames(

@@ -15,6 +15,7 @@
 #include "store/sqlite.h"
 
 #include <QDate>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -51,6 +52,13 @@ public:
     const QStringList &header() const { return m_header; }
     QString name(int field) const { return m_header.value(column(field)); }
 
+    // The user's mapping edits (header name -> field id, "" to keep the column as an extra one)
+    // over the synonyms' choice: a field chosen for a column leaves the column it had, and the
+    // column's own field, if any, is left without one. False with *error (nothing changed) when an
+    // id is not one of `fields`. A name the header lacks is ignored (the dialog keeps edits per file).
+    bool applyOverrides(
+        const QHash<QString, QString> &overrides, const std::vector<FieldSynonyms> &fields, QString *error);
+
     // A column the kind reads other than through a field (a cost column per channel, say).
     void take(int column, const QString &fieldId);
     bool isTaken(int column) const;
@@ -72,6 +80,13 @@ private:
     std::vector<int> m_columnOfField;
     std::vector<QString> m_idOfColumn; // empty: the column is extra
 };
+
+// The ids of `fields`, in order: the import dialog's choices.
+QStringList fieldIds(const std::vector<FieldSynonyms> &fields);
+
+// False with *error naming the first of `required` no column holds after the user's edits.
+bool checkRequired(const KindColumns &columns, const std::vector<FieldSynonyms> &fields,
+    const std::vector<int> &required, QString *error);
 
 // Which fields of a profile the header lacks, by the first name of each, for the message.
 QStringList missingNames(

@@ -125,6 +125,7 @@ KindMatch QaImporter::match(const QStringList &header, const QString &forcedProf
             result.displayName = QObject::tr("Zendesk QA (Klaus) reviews");
             result.score = columns.boundCount();
             result.columnFields = columns.columnFields();
+            result.fieldChoices = kinds::fieldIds(genericQaFields());
             m_columns = columns;
             return result;
         }
@@ -140,12 +141,34 @@ KindMatch QaImporter::match(const QStringList &header, const QString &forcedProf
             result.displayName = QObject::tr("QA reviews");
             result.score = columns.boundCount();
             result.columnFields = columns.columnFields();
+            result.fieldChoices = kinds::fieldIds(genericQaFields());
             m_columns = columns;
             return result;
         }
         result.missing = kinds::missingNames(columns, genericQaFields(), { ScoreField, ReviewedAt, Agent });
     }
     return result;
+}
+
+bool QaImporter::applyOverrides(
+    const QStringList &header, const QHash<QString, QString> &overrides, KindMatch &match, QString *error)
+{
+    (void)header; // bound in match()
+    if (overrides.isEmpty())
+        return true;
+    // The generic fields are every QA field (Zendesk QA's are a subset under its own names).
+    if (!m_columns.applyOverrides(overrides, genericQaFields(), error))
+        return false;
+    match.columnFields = m_columns.columnFields();
+    if (!kinds::checkRequired(m_columns, genericQaFields(), { ScoreField }, error))
+        return false;
+    if (!m_columns.has(Id) && !m_columns.has(Ticket)) {
+        if (error)
+            *error = QObject::tr("no column is mapped to external_id or ticket_external_id: a review needs one of "
+                                 "them as its key");
+        return false;
+    }
+    return true;
 }
 
 void QaImporter::observe(const CsvRecord &record)

@@ -531,6 +531,33 @@ QStringList normalizedNames(const QStringList &header)
     return names;
 }
 
+// The user's mapping edits (KindImporter::applyOverrides) over a profile's binding: a field
+// chosen for a column leaves the column it had; "" leaves the column to the extra ones.
+bool applyEdits(Binding &binding, const QStringList &header, const QHash<QString, QString> &overrides, QString *error)
+{
+    Binding edited = binding;
+    for (qsizetype column = 0; column < header.size(); ++column) {
+        const auto edit = overrides.constFind(header[column]);
+        if (edit == overrides.constEnd())
+            continue;
+        const auto id
+            = std::find_if(fieldIds.begin(), fieldIds.end(), [&](const char *f) { return *edit == latin1(f); });
+        if (!edit->isEmpty() && id == fieldIds.end()) {
+            if (error)
+                *error = QObject::tr("column \"%1\": \"%2\" is not a field of this export").arg(header[column], *edit);
+            return false;
+        }
+        for (int &bound : edited.columnOf) {
+            if (bound == int(column))
+                bound = -1;
+        }
+        if (id != fieldIds.end())
+            edited.columnOf[std::size_t(id - fieldIds.begin())] = int(column);
+    }
+    binding = std::move(edited);
+    return true;
+}
+
 // The generic profile needs a score, something to key or place a response by, and one more
 // column: fewer would claim any two-column file with a "rating".
 bool genericClaims(const Binding &binding)
@@ -561,6 +588,7 @@ struct SurveyImporter::Impl
     const SurveyProfile *profile = nullptr;
     QStringList header;
     Binding binding;
+    QHash<QString, QString> overrides; // the user's mapping edits, applied again in begin()
     std::optional<ScoreKind> fileKind; // empty only with a survey-type column
     DateOrder dateOrder = DateOrder::Unknown;
     std::optional<TimeZoneConverter> zone;
@@ -652,7 +680,33 @@ KindMatch SurveyImporter::match(const QStringList &header, const QString &forced
         if (bestBinding.columnOf[field] >= 0)
             result.columnFields.emplace_back(header.value(bestBinding.columnOf[field]), latin1(fieldIds[field]));
     }
+    for (const char *id : fieldIds)
+        result.fieldChoices.append(latin1(id));
     return result;
+}
+
+bool SurveyImporter::applyOverrides(const QStringList &header, const QHash<QString, QString> &overrides,
+                                    KindMatch &match, QString *error)
+{
+    const SurveyProfile *profile = findSurveyProfile(match.profile);
+    if (overrides.isEmpty() || !profile)
+        return true;
+    Binding binding = bindProfile(*profile, normalizedNames(header));
+    if (!applyEdits(binding, header, overrides, error))
+        return false;
+    d->overrides = overrides;
+    match.columnFields.clear();
+    for (std::size_t field = 0; field < fieldCount; ++field) {
+        if (binding.columnOf[field] >= 0)
+            match.columnFields.emplace_back(header.value(binding.columnOf[field]), latin1(fieldIds[field]));
+    }
+    // A profile that finds its score among the survey's questions does so in begin(), from the data.
+    if (!binding.has(Field::Score) && profile->scoreBy != ScoreBy::Question) {
+        if (error)
+            *error = QObject::tr("no column is mapped to score, which this export needs");
+        return false;
+    }
+    return true;
 }
 
 void SurveyImporter::observe(const CsvRecord &record)
@@ -699,7 +753,8 @@ bool SurveyImporter::Impl::decideScore(const QStringList &questionTexts, const Q
     std::optional<SurveyType> headerType;
     QString typeReason;
 
-    if (profile->scoreBy == ScoreBy::Question) {
+    // A score column the user chose is the score, whatever the questions say.
+    if (profile->scoreBy == ScoreBy::Question && !binding.has(Field::Score)) {
         // The survey's own questions: every column that is not the tool's own and no field takes.
         std::vector<int> questions;
         std::vector<bool> taken(std::size_t(header.size()), false);
@@ -806,7 +861,7 @@ bool SurveyImporter::Impl::decideScore(const QStringList &questionTexts, const Q
             *error = QObject::tr("no column holds the score");
             return false;
         }
-        headerType = typeFromText(header.value(column));
+        headerType = typeFromText(questionOf(column));
         if (headerType) {
             typeReason = QObject::tr("column \"%1\" names it").arg(header.value(column));
         } else if (profile->typeFromWholeHeader) {
@@ -935,6 +990,8 @@ bool SurveyImporter::begin(Database &database, std::int64_t importId, const Kind
     const ForcedProfile forced = parseForced(options.profile);
     const QStringList normalized = normalizedNames(header);
     s.binding = bindProfile(*s.profile, normalized);
+    if (!applyEdits(s.binding, header, s.overrides, error))
+        return false;
 
     // The pipeline skips the extra header rows; Qualtrics' question texts and time zone and
     // SurveyMonkey's sub-answers are in them, so they are read here from the file being imported.
