@@ -60,6 +60,7 @@ KindPreview previewKind(const QStringList &header, const QString &kind, const QS
             result.profile = best.profile;
             result.displayName = best.displayName;
             result.fieldChoices = best.fieldChoices;
+            result.extraHeaderRows = best.extraHeaderRows;
             bestImporter->applyOverrides(header, overrides, best, &result.overrideError);
             result.columnFields = std::move(best.columnFields);
             return result;

@@ -26,6 +26,7 @@ struct KindPreview
     QString displayName;
     std::vector<std::pair<QString, QString>> columnFields; // header name -> field id, after `overrides`
     QStringList fieldChoices;                              // the field ids a column may take
+    int extraHeaderRows = 0; // rows after the header that are more header (Qualtrics: 2), not records
     std::optional<ProfileMatch> ticketMatch;               // for tickets: the match the mapping edits
     QString message;
     bool refused = false; // a kind recognises the file and refuses it (`message` says why)

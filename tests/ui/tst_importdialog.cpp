@@ -357,6 +357,58 @@ private slots:
         QCOMPARE(queryInt(path, "SELECT count(*) FROM qa_reviews"), std::int64_t(1));
     }
 
+    // Qualtrics writes two more header rows (question texts, ImportIds): the preview lists
+    // records only, and the question a column asks is its tooltip in the mapping.
+    void extraHeaderRowsAreNotShownAsRecords()
+    {
+        const QString file = test::fixturePath(QStringLiteral("surveys/qualtrics.csv"));
+        ImportDialog dialog(createDatabase(QDir(m_dir.path()), QStringLiteral("qualtrics.sqlite")), { file });
+        QCOMPARE(dialog.kindName(), QStringLiteral("surveys"));
+        const FilePreview parsed = previewFile(file, ImportDialog::previewRows);
+        QVERIFY(parsed.rows.size() > 2);
+        QCOMPARE(dialog.previewModel()->rowCount(), int(parsed.rows.size()) - 2);
+        QCOMPARE(dialog.previewModel()->index(0, 0).data().toString(), parsed.rows[2].value(0));
+        const QModelIndex q1 = dialog.mappingModel()->index(columnNamed(dialog, QStringLiteral("Q1")), 0);
+        QVERIFY2(q1.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("How likely are you to recommend")),
+            qPrintable(q1.data(Qt::ToolTipRole).toString()));
+        // The first value of a column is a record's, not the question's.
+        QCOMPARE(dialog.mappingModel()->index(q1.row(), ColumnMappingModel::SampleColumn).data().toString(),
+            parsed.rows[2].value(q1.row()));
+    }
+
+    void aFileCanBeLeftOutDownToTheLast()
+    {
+        const QString path = createDatabase(QDir(m_dir.path()), QStringLiteral("leftout.sqlite"));
+        ImportDialog dialog(path,
+            { test::fixturePath(QStringLiteral("import/zendesk_legacy.csv")),
+                test::fixturePath(QStringLiteral("calls/five9_call_log.csv")),
+                test::fixturePath(QStringLiteral("csv/excel-windows1252-semicolon.csv")) });
+        auto *files = dialog.findChild<QListWidget *>();
+        QVERIFY(files);
+        QAbstractItemModelTester filesTester(files->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // The file nothing reads is left out with the Delete key on the list.
+        dialog.setCurrentFile(2);
+        QVERIFY(!dialog.detectionMessage().isEmpty());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        files->setFocus();
+        QTest::keyClick(files, Qt::Key_Delete);
+        QCOMPARE(dialog.fileCount(), 2);
+        QCOMPARE(files->count(), 2);
+        QCOMPARE(dialog.kindName(), QStringLiteral("calls")); // the one before it is shown
+        const std::vector<ImportReport> reports = importAll(dialog);
+        QCOMPARE(reports.size(), std::size_t(2));
+        QCOMPARE(queryInt(path, "SELECT count(*) FROM imports"), std::int64_t(2));
+
+        ImportDialog two(path,
+            { test::fixturePath(QStringLiteral("import/zendesk_legacy.csv")),
+                test::fixturePath(QStringLiteral("calls/five9_call_log.csv")) });
+        QVERIFY(two.removeFile(0));
+        QCOMPARE(two.kindName(), QStringLiteral("calls"));
+        QVERIFY(!two.removeFile(0)); // the last file stays: the dialog always has one to show
+        QCOMPARE(two.fileCount(), 1);
+    }
+
     void aChosenDateOrderAndTimeZoneDecideTheTimes()
     {
         const QString file = test::writeFile(QDir(m_dir.path()), QStringLiteral("slashed.csv"),

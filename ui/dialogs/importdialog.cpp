@@ -17,6 +17,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimeZone>
@@ -96,7 +97,9 @@ ImportDialog::ImportDialog(const QString &databasePath, const QStringList &files
         auto *item = new QListWidgetItem(QFileInfo(path).fileName(), m_fileList);
         item->setToolTip(QFileInfo(path).absoluteFilePath());
     }
+    // The list shows only for several files; one of them can be left out, down to the last.
     m_fileList->setVisible(m_files.size() > 1);
+    m_removeFileButton->setVisible(m_files.size() > 1);
     connect(m_mappingModel, &ColumnMappingModel::fieldEdited, this, &ImportDialog::fieldEdited);
     connect(m_runner, &ImportRunner::progress, this, &ImportDialog::showProgress);
     connect(m_runner, &ImportRunner::finished, this, &ImportDialog::runnerFinished);
@@ -115,6 +118,14 @@ void ImportDialog::buildUi()
         if (row >= 0 && row != m_current)
             setCurrentFile(row);
     });
+
+    m_removeFileButton = new QPushButton(tr("&Leave Out"), this);
+    m_removeFileButton->setToolTip(tr("Do not import the selected file (Delete)"));
+    m_removeFileButton->setAccessibleName(tr("Leave the selected file out"));
+    connect(m_removeFileButton, &QPushButton::clicked, this, [this] { removeFile(m_current); });
+    auto *removeShortcut = new QShortcut(QKeySequence::Delete, m_fileList);
+    removeShortcut->setContext(Qt::WidgetShortcut);
+    connect(removeShortcut, &QShortcut::activated, this, [this] { removeFile(m_current); });
 
     m_fileLabel = new QLabel(this);
     QFont bold = m_fileLabel->font();
@@ -229,8 +240,11 @@ void ImportDialog::buildUi()
     fileSide->addWidget(m_detectionLabel);
     fileSide->addWidget(splitter, 1);
 
+    auto *listSide = new QVBoxLayout;
+    listSide->addWidget(m_fileList, 1);
+    listSide->addWidget(m_removeFileButton);
     auto *body = new QHBoxLayout;
-    body->addWidget(m_fileList);
+    body->addLayout(listSide);
     body->addLayout(fileSide, 1);
 
     m_progress = new QProgressBar(this);
@@ -266,6 +280,21 @@ void ImportDialog::detect(FileSetup &file)
         file.preview.header, file.kind.isEmpty() ? autoValue : file.kind, file.profile, file.overrides);
 }
 
+bool ImportDialog::removeFile(int index)
+{
+    if (m_started || m_files.size() <= 1 || index < 0 || index >= int(m_files.size()))
+        return false;
+    m_files.erase(m_files.begin() + index);
+    {
+        const QSignalBlocker blocker(m_fileList); // the current file is set below, once
+        delete m_fileList->takeItem(index);
+    }
+    m_current = -1;
+    m_removeFileButton->setEnabled(m_files.size() > 1);
+    setCurrentFile(std::min(index, int(m_files.size()) - 1));
+    return true;
+}
+
 void ImportDialog::setCurrentFile(int index)
 {
     if (index < 0 || index >= int(m_files.size()))
@@ -288,7 +317,7 @@ void ImportDialog::showFile()
     m_updating = false;
 
     showDetection();
-    m_previewModel->setPreview(file.preview.header, file.preview.rows);
+    m_previewModel->setPreview(file.preview.header, recordsOf(file));
     // Columns as wide as their first records need, within reason: a long subject is in the tooltip.
     m_previewView->resizeColumnsToContents();
     const int widest = fontMetrics().averageCharWidth() * 32;
@@ -346,6 +375,13 @@ void ImportDialog::fillProfiles()
         m_profileCombo->setItemText(0, tr("Auto-detect (%1)").arg(file.detected.profile));
 }
 
+std::vector<QStringList> ImportDialog::recordsOf(const FileSetup &file)
+{
+    // The rows after the header that are more header (Qualtrics' question texts) are no records.
+    const auto skip = std::min(std::size_t(std::max(file.detected.extraHeaderRows, 0)), file.preview.rows.size());
+    return { file.preview.rows.begin() + std::ptrdiff_t(skip), file.preview.rows.end() };
+}
+
 QStringList ImportDialog::fieldsOfColumns(const FileSetup &file) const
 {
     const QStringList &header = file.preview.header;
@@ -379,7 +415,7 @@ void ImportDialog::showMapping()
     QStringList samples;
     for (qsizetype column = 0; column < header.size(); ++column) {
         QString sample;
-        for (const QStringList &row : file.preview.rows) {
+        for (const QStringList &row : recordsOf(file)) {
             sample = row.value(column).trimmed();
             if (!sample.isEmpty())
                 break;
@@ -389,7 +425,20 @@ void ImportDialog::showMapping()
     // Whatever reads the file can be told which column is which; a file nothing reads cannot.
     const bool editable = file.detected.kind.has_value() && !file.detected.fieldChoices.isEmpty();
     const QString kind = file.detected.kind ? recordKindName(*file.detected.kind) : QString();
-    m_mappingModel->setMapping(kind, header, samples, fieldsOfColumns(file), file.detected.fieldChoices, editable);
+    // A survey tool's extra header rows say what each column asks: the column's tooltip.
+    QStringList headerNotes;
+    const std::size_t extraRows = file.preview.rows.size() - recordsOf(file).size();
+    for (qsizetype column = 0; column < header.size(); ++column) {
+        QStringList notes;
+        for (std::size_t row = 0; row < extraRows; ++row) {
+            const QString note = file.preview.rows[row].value(column).trimmed();
+            if (!note.isEmpty() && note != header[column])
+                notes.append(note);
+        }
+        headerNotes.append(notes.join(QLatin1Char('\n')));
+    }
+    m_mappingModel->setMapping(
+        kind, header, samples, fieldsOfColumns(file), file.detected.fieldChoices, editable, headerNotes);
     if (editable) {
         for (int row = 0; row < m_mappingModel->rowCount(); ++row)
             m_mappingView->openPersistentEditor(m_mappingModel->index(row, ColumnMappingModel::FieldColumn));
@@ -617,6 +666,7 @@ void ImportDialog::setControlsEnabled(bool enabled)
     for (QWidget *widget : std::initializer_list<QWidget *> {
              m_fileList, m_kindCombo, m_profileCombo, m_zoneCombo, m_dateOrderCombo, m_mappingView, m_importButton })
         widget->setEnabled(enabled);
+    m_removeFileButton->setEnabled(enabled && m_files.size() > 1);
 }
 
 void ImportDialog::showProgress(int fileIndex, int fileCount, const QString &fileName, double fraction)

@@ -49,6 +49,8 @@ public:
     int currentFile() const { return m_current; }
     void setCurrentFile(int index);
     int fileCount() const { return int(m_files.size()); }
+    // Leaves file `index` out of the import (not the last one, not while importing).
+    bool removeFile(int index);
 
     // What the dialog detected for the shown file, as it shows it.
     QString formatText() const;
@@ -103,6 +105,7 @@ private:
     void showMapping();
     void showMappingNote();
     QStringList fieldsOfColumns(const FileSetup &file) const;
+    static std::vector<QStringList> recordsOf(const FileSetup &file);
     void kindChosen();
     void profileChosen();
     void fieldEdited(int column, const QString &field);
@@ -135,6 +138,7 @@ private:
     QLabel *m_statusLabel = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_importButton = nullptr;
+    QPushButton *m_removeFileButton = nullptr;
 };
 
 } // namespace sl::ui

@@ -177,12 +177,13 @@ QString ColumnMappingModel::fieldLabel(const QString &kind, const QString &field
 }
 
 void ColumnMappingModel::setMapping(const QString &kind, const QStringList &header, const QStringList &samples,
-    const QStringList &fields, const QStringList &choices, bool editable)
+    const QStringList &fields, const QStringList &choices, bool editable, const QStringList &headerNotes)
 {
     beginResetModel();
     m_kind = kind;
     m_header = header;
     m_samples = samples;
+    m_headerNotes = headerNotes;
     m_fields = fields;
     m_choices = choices;
     m_editable = editable;
@@ -223,6 +224,8 @@ QVariant ColumnMappingModel::data(const QModelIndex &index, int role) const
     case NameColumn:
         if (role == Qt::DisplayRole)
             return m_header.value(row);
+        if (role == Qt::ToolTipRole && !m_headerNotes.value(row).isEmpty())
+            return m_headerNotes.value(row);
         // A column no field takes is dimmed: it is stored, not read.
         if (role == Qt::FontRole && m_fields.value(row).isEmpty()) {
             QFont font;

@@ -48,8 +48,10 @@ public:
 
     // `fields`: per column, the field id it goes to, or "" when it is kept as an extra column;
     // `kind`: what the file is ("tickets", "calls", ...), for the fields' names.
+    // `headerNotes`: per column, what the export's extra header rows say of it (a survey's
+    // question), shown as the column name's tooltip.
     void setMapping(const QString &kind, const QStringList &header, const QStringList &samples,
-        const QStringList &fields, const QStringList &choices, bool editable);
+        const QStringList &fields, const QStringList &choices, bool editable, const QStringList &headerNotes = {});
     // New fields for the same columns (after an edit moved a field): rows change in place, so
     // open editors stay.
     void updateFields(const QStringList &fields);
@@ -76,6 +78,7 @@ private:
     QString m_kind;
     QStringList m_header;
     QStringList m_samples;
+    QStringList m_headerNotes;
     QStringList m_fields;
     QStringList m_choices;
     bool m_editable = false;
