@@ -2,7 +2,8 @@
 
 // A breakdown of one metric by channel or team, as horizontal bars, biggest on top, each
 // labelled with its name and its formatted value. A widget of its own, so that the page never
-// sees a Qt Charts type. A click on a bar with a key says which (barClicked), to open its tickets.
+// sees a Qt Charts type. A click on a bar with a key says which (barClicked), to open its tickets;
+// so does Enter or Space on the current bar, which the arrow keys move among the bars with a key.
 
 #include "metrics/definitions.h"
 
@@ -12,6 +13,7 @@
 #include <vector>
 
 class QChartView;
+class QGraphicsRectItem;
 class QLabel;
 class QStackedLayout;
 
@@ -40,13 +42,29 @@ public:
     const std::vector<BreakdownBar> &bars() const { return m_bars; }
     // The middle of bar `index` (of bars()) in this widget's coordinates; null when not shown.
     QPoint barCenter(std::size_t index) const;
+    // The bar the keyboard acts on (of bars(), always one with a key); none when no bar has one.
+    std::optional<std::size_t> currentBar() const { return m_current; }
+    // What a screen reader says of a bar: "Email: 1,234 (Tickets created)".
+    QString barText(std::size_t index) const;
 
 signals:
-    // A click on bars()[index], a bar with a key.
+    // A click on bars()[index], a bar with a key, or Enter or Space on it as the current bar.
     void barClicked(std::size_t index);
 
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+
 private:
+    bool canOpen(std::size_t index) const { return index < m_bars.size() && !m_bars[index].key.isEmpty(); }
+    void setCurrentBar(std::optional<std::size_t> index);
+    void updateFocusMark();
+
     std::vector<BreakdownBar> m_bars;
+    const MetricDefinition *m_metric = nullptr; // of the bars shown; the definitions are static
+    std::optional<std::size_t> m_current;
+    QGraphicsRectItem *m_focusMark = nullptr; // owned by the view's chart, replaced with it
     QStackedLayout *m_stack = nullptr;
     QChartView *m_view = nullptr;
     QLabel *m_message = nullptr;

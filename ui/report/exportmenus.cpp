@@ -38,10 +38,18 @@ QString suggestedPath(const QString &fileName, const QString &extension)
     return QDir(folder).filePath(fileName + QLatin1Char('.') + extension);
 }
 
-// Paints the widget as it is on screen, its children included, at `painter`'s origin.
+// Paints the widget as it is on screen, its children included, at `painter`'s origin; without
+// the keyboard focus frame a bar or a heat-map cell shows, which belongs to the screen, not to
+// the exported picture.
 void renderWidget(QWidget *widget, QPainter &painter)
 {
+    QWidget *focused = QApplication::focusWidget();
+    const bool inside = focused && (focused == widget || widget->isAncestorOf(focused));
+    if (inside)
+        focused->clearFocus();
     widget->render(&painter, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
+    if (inside)
+        focused->setFocus(Qt::OtherFocusReason);
 }
 
 void reportFailure(QWidget *parent, const QString &error)

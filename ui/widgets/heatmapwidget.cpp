@@ -4,6 +4,7 @@
 
 #include <QEvent>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
@@ -37,6 +38,7 @@ HeatmapWidget::HeatmapWidget(QWidget *parent)
     setAccessibleName(tr("Tickets created by weekday and hour"));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
     updateDescription();
     installChartExportMenu(this, tr("heat-map"));
 }
@@ -184,6 +186,22 @@ void HeatmapWidget::paintEvent(QPaintEvent *)
     }
     painter.setPen(palette().color(QPalette::Mid));
     painter.drawRect(g.grid.adjusted(0, 0, -1, -1));
+    if (hasFocus()) {
+        // The current cell, framed in the highlight colour between two lines of the base colour:
+        // the busiest cells are the highlight colour themselves, the empty ones the base colour,
+        // so one colour alone would vanish on one of them or against a neighbour.
+        const auto frame = [&painter](const QRect &r, int width, const QColor &colour) {
+            painter.fillRect(QRect(r.left(), r.top(), r.width(), width), colour);
+            painter.fillRect(QRect(r.left(), r.bottom() - width + 1, r.width(), width), colour);
+            painter.fillRect(QRect(r.left(), r.top() + width, width, r.height() - 2 * width), colour);
+            painter.fillRect(QRect(r.right() - width + 1, r.top() + width, width, r.height() - 2 * width), colour);
+        };
+        const QRect cell = cellRect(m_current.first, m_current.second);
+        const QColor base = palette().color(QPalette::Base);
+        frame(cell.adjusted(-3, -3, 3, 3), 1, base);
+        frame(cell.adjusted(-2, -2, 2, 2), 2, palette().color(QPalette::Highlight));
+        frame(cell, 2, base);
+    }
 
     // The scale: from none to the busiest hour's count.
     QLinearGradient gradient(g.scale.topLeft(), g.scale.topRight());
@@ -232,6 +250,8 @@ void HeatmapWidget::mouseMoveEvent(QMouseEvent *event)
 void HeatmapWidget::mousePressEvent(QMouseEvent *event)
 {
     m_pressed = event->button() == Qt::LeftButton ? cellAt(event->position().toPoint()) : std::nullopt;
+    if (m_pressed)
+        setCurrentCell(m_pressed->first, m_pressed->second);
     QWidget::mousePressEvent(event);
 }
 
@@ -249,6 +269,75 @@ void HeatmapWidget::mouseReleaseEvent(QMouseEvent *event)
     QWidget::mouseReleaseEvent(event);
 }
 
+void HeatmapWidget::keyPressEvent(QKeyEvent *event)
+{
+    auto [weekday, hour] = m_current;
+    const bool wholeGrid = event->modifiers().testFlag(Qt::ControlModifier);
+    switch (event->key()) {
+    case Qt::Key_Left:
+        hour = std::max(0, hour - 1);
+        break;
+    case Qt::Key_Right:
+        hour = std::min(23, hour + 1);
+        break;
+    case Qt::Key_Up:
+        weekday = std::max(0, weekday - 1);
+        break;
+    case Qt::Key_Down:
+        weekday = std::min(6, weekday + 1);
+        break;
+    // The first and last hour of the day, as in a row of a table; with Ctrl, of the week.
+    case Qt::Key_Home:
+        hour = 0;
+        weekday = wholeGrid ? 0 : weekday;
+        break;
+    case Qt::Key_End:
+        hour = 23;
+        weekday = wholeGrid ? 6 : weekday;
+        break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Space:
+        // As a KPI card: a held key opens the tickets once.
+        if (event->isAutoRepeat()) {
+            QWidget::keyPressEvent(event);
+            return;
+        }
+        event->accept();
+        // What a click does: an empty cell has no tickets to list.
+        if (count(weekday, hour) > 0)
+            emit cellClicked(weekday, hour);
+        return;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    // Taken even at the grid's edge, so that the page around does not scroll instead.
+    event->accept();
+    setCurrentCell(weekday, hour);
+}
+
+void HeatmapWidget::focusInEvent(QFocusEvent *event)
+{
+    updateDescription();
+    QWidget::focusInEvent(event); // repaints: the frame appears
+}
+
+void HeatmapWidget::focusOutEvent(QFocusEvent *event)
+{
+    updateDescription();
+    QWidget::focusOutEvent(event);
+}
+
+void HeatmapWidget::setCurrentCell(int weekday, int hour)
+{
+    if (m_current == std::pair(weekday, hour))
+        return;
+    m_current = { weekday, hour };
+    updateDescription();
+    update();
+}
+
 void HeatmapWidget::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
@@ -258,6 +347,12 @@ void HeatmapWidget::changeEvent(QEvent *event)
 
 void HeatmapWidget::updateDescription()
 {
+    // With the focus, a screen reader says the cell the keyboard is on (Qt tells it of the
+    // change); without, what the grid shows at a glance.
+    if (hasFocus()) {
+        setAccessibleDescription(cellText(m_current.first, m_current.second));
+        return;
+    }
     if (m_maximum == 0) {
         setAccessibleDescription(tr("No tickets created in the period"));
         return;

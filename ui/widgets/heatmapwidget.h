@@ -3,7 +3,8 @@
 // Tickets created by weekday (rows, Monday first) and hour of the day (columns), as a grid of
 // cells shaded from the base colour (none) to the highlight colour (the busiest hour), with a
 // scale underneath and the exact count in each cell's tooltip. For staffing: which hours of
-// which days need people. A click on a cell with tickets says which (cellClicked), to list them.
+// which days need people. A click on a cell with tickets says which (cellClicked), to list them;
+// so does Enter or Space on the current cell, which the arrow keys move over the grid.
 
 #include "metrics/metricsquery.h"
 
@@ -35,12 +36,15 @@ public:
     QRect cellRect(int weekday, int hour) const;
     // What a cell's tooltip says: "Tuesday 14:00–15:00: 312 tickets created".
     QString cellText(int weekday, int hour) const;
+    // The cell the keyboard acts on, framed while the widget has the focus: (weekday, hour).
+    std::pair<int, int> currentCell() const { return m_current; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
 signals:
-    // Weekday 0 = Monday, hour 0-23 in the display time zone; only cells with tickets.
+    // Weekday 0 = Monday, hour 0-23 in the display time zone; only cells with tickets. On a click,
+    // or on Enter or Space on the current cell.
     void cellClicked(int weekday, int hour);
 
 protected:
@@ -48,6 +52,9 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
     bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
@@ -61,12 +68,14 @@ private:
     Geometry geometry() const;
     QColor shade(std::int64_t count) const;
     void updateDescription();
+    void setCurrentCell(int weekday, int hour);
 
     VolumeHeatmap m_heatmap{};
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     std::int64_t m_maximum = 0;
     std::int64_t m_total = 0;
     std::optional<std::pair<int, int>> m_pressed; // the cell a left press began on
+    std::pair<int, int> m_current { 0, 0 }; // every data has all 7 × 24 cells: it outlives a refresh
 };
 
 } // namespace sl::ui
