@@ -166,6 +166,10 @@ MainWindow::MainWindow(std::unique_ptr<Settings> settings, QWidget *parent)
         [this](const MetricsRequest &request, int weekday, int hour) {
             showTicketsOf([this, request, weekday, hour] { m_tickets->showTicketsCreatedAt(request, weekday, hour); });
         });
+    connect(m_overview, &OverviewPage::taggedTicketsRequested, this,
+        [this](const MetricsRequest &request, const QString &tag) {
+            showTicketsOf([this, request, tag] { m_tickets->showTicketsTagged(request, tag); });
+        });
     connect(m_importRunner, &ImportRunner::finished, this,
         [this](const std::vector<ImportReport> &reports, bool cancelled) {
             m_importAction->setEnabled(true);

@@ -283,18 +283,48 @@ private slots:
         const std::int64_t expected = engineCount(*m_snapshot, request, "tickets_created");
         QVERIFY(expected > 0);
 
-        QSignalSpy asked(page, &OverviewPage::ticketsRequested);
+        QSignalSpy asked(page, &OverviewPage::taggedTicketsRequested);
         // QTest's double click is the second click only: the view wants the press before it.
         const QPoint at = view->visualRect(first).center();
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
         QCOMPARE(asked.count(), 0); // a single click only selects
         QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, at);
         QCOMPARE(asked.count(), 1);
-        QCOMPARE(asked.at(0).at(1).value<TicketCohort>(), TicketCohort::Created);
-        QCOMPARE(asked.at(0).at(0).value<MetricsRequest>().filter.tags, QStringList { tag });
+        QCOMPARE(asked.at(0).at(1).toString(), tag);
+        // The window's filter, unchanged.
+        QVERIFY(asked.at(0).at(0).value<MetricsRequest>().filter.tags.isEmpty());
         QCOMPARE(window->pages()->currentWidget(), window->ticketsPage());
         QVERIFY(waitForTickets(*window));
+        QCOMPARE(window->ticketsPage()->tag(), tag);
+        QCOMPARE(window->ticketsPage()->cohort(), TicketCohort::Created);
         QCOMPARE(std::int64_t(window->ticketsPage()->model()->rowCount()), expected);
+        QVERIFY(window->ticketsPage()->descriptionLabel()->text().contains(tag));
+    }
+
+    // With tags in the window's filter (which OR among themselves) a tag's row counts the
+    // filtered tickets that also carry it: the drill-down narrows the filter, never widens it.
+    void aTopTagWithinATagFilterListsOnlyTheFilteredTickets()
+    {
+        auto window = openWindow(QStringLiteral("tags-filtered"));
+        QVERIFY(window);
+        MetricsRequest filtered = window->controller()->result()->request.period;
+        filtered.filter.tags = QStringList { QStringLiteral("billing"), QStringLiteral("refund") };
+        // As the Overview asks for it: a row of the filtered result's top tags.
+        MetricsEngine engine(*m_snapshot);
+        const std::vector<TagVolume> tags = engine.topTags(filtered, 10);
+        const auto other = std::find_if(tags.begin(), tags.end(), [](const TagVolume &row) {
+            return row.tag != QLatin1String("billing") && row.tag != QLatin1String("refund");
+        });
+        QVERIFY(other != tags.end());
+        window->ticketsPage()->showTicketsTagged(filtered, other->tag);
+        QVERIFY(waitForTickets(*window));
+        QCOMPARE(std::int64_t(window->ticketsPage()->model()->rowCount()), other->created);
+        MetricsRequest tagOnly = filtered;
+        tagOnly.filter.tags = QStringList { other->tag };
+        QVERIFY(engineCount(*m_snapshot, tagOnly, "tickets_created") > other->created); // replacing would list more
+        // A filter change ends the tag's selection.
+        window->ticketsPage()->setRequest(filtered);
+        QVERIFY(window->ticketsPage()->tag().isEmpty());
     }
 
     void aHeatmapCellListsTheTicketsCreatedInIt()

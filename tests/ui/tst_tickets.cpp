@@ -178,6 +178,47 @@ private slots:
             QVERIFY(expected > 100); // the rows above compare something
     }
 
+    // A row of the top tags lists the filter's tickets that also carry its tag: the engine's
+    // count for that row, with and without tags in the filter (which OR among themselves, so
+    // the row's tag must narrow them, not join them).
+    void aTagRowListsItsCountOfTheFilteredTickets_data()
+    {
+        QTest::addColumn<MetricsRequest>("request");
+        MetricsFilter twoTags;
+        twoTags.tags = { QStringLiteral("refund"), QStringLiteral("billing") };
+        MetricsFilter team;
+        team.teams = { QStringLiteral("Billing") };
+        QTest::newRow("no filter") << monthOf(2025, 5);
+        QTest::newRow("two tags in the filter") << monthOf(2025, 5, twoTags);
+        QTest::newRow("a team") << monthOf(2025, 4, team);
+    }
+
+    void aTagRowListsItsCountOfTheFilteredTickets()
+    {
+        QFETCH(MetricsRequest, request);
+        MetricsEngine engine(*m_demo);
+        const std::vector<TagVolume> tags = engine.topTags(request, 50);
+        QVERIFY(tags.size() >= 3);
+        TicketsModel model;
+        QVERIFY(model.setDatabasePath(m_demoPath));
+        bool narrowed = false; // some row counts fewer tickets than the tag has without the filter
+        for (const TagVolume &row : tags) {
+            TicketSelection selection;
+            selection.request = request;
+            selection.tag = row.tag;
+            model.setSelection(selection);
+            QVERIFY(waitForLoad(model));
+            QVERIFY2(model.lastError().isEmpty(), qPrintable(model.lastError()));
+            QCOMPARE(std::int64_t(model.rowCount()), row.created);
+            MetricsRequest tagOnly = request;
+            tagOnly.filter = {};
+            tagOnly.filter.tags = { row.tag };
+            narrowed = narrowed || engineCount(*m_demo, tagOnly, "tickets_created") > row.created;
+        }
+        if (!request.filter.tags.isEmpty() || !request.filter.teams.isEmpty())
+            QVERIFY(narrowed); // the filter matters here: replacing it with the tag would list more
+    }
+
     void modelPassesTheModelTester()
     {
         TicketsModel model;

@@ -301,11 +301,9 @@ OverviewPage::OverviewPage(QWidget *parent)
         const QModelIndex source = tagsProxy->mapToSource(index);
         if (!m_result || !source.isValid() || std::size_t(source.row()) >= m_tagsModel->tags().size())
             return;
-        // The tag replaces the filter's tags: a filter ORs the values of one field, so adding it
-        // would widen the selection instead of narrowing it.
-        MetricsRequest request = m_result->request.period;
-        request.filter.tags = QStringList { m_tagsModel->tags()[std::size_t(source.row())].tag };
-        emit ticketsRequested(request, TicketCohort::Created);
+        // Not added to the filter's tags: a filter ORs the values of one field, so that would
+        // widen the selection; the row counts the filter's tickets that also carry the tag.
+        emit taggedTicketsRequested(m_result->request.period, m_tagsModel->tags()[std::size_t(source.row())].tag);
     });
     connect(m_jumpToData, &QPushButton::clicked, this, [this] {
         if (!m_dataLast)

@@ -5,7 +5,8 @@
 // period and filter. It shows DashboardResults (computed by the DashboardController off the UI
 // thread) and says when its own choices need a new one (the trend's bucket and span). Its numbers
 // lead to their tickets: a KPI card, a bar, a heat-map cell or a tag asks for them
-// (ticketsRequested, createdTicketsRequested) with the request of the result shown.
+// (ticketsRequested, createdTicketsRequested, taggedTicketsRequested) with the request of the
+// result shown.
 
 #include "dashboard/dashboardquery.h"
 #include "shell/settings.h"
@@ -77,12 +78,15 @@ signals:
     void settingsChanged();
     // The user asked for another period (the empty-period banner's button).
     void periodRequested(const QDate &from, const QDate &to);
-    // The tickets behind a number: a KPI card, a breakdown bar (its channel or team added to the
-    // filter) or a top tag (that tag as the filter's tags).
+    // The tickets behind a number: a KPI card or a breakdown bar (its channel or team added to the
+    // filter).
     void ticketsRequested(const sl::MetricsRequest &request, sl::ui::TicketCohort cohort);
     // The tickets behind a heat-map cell: created in the period on `weekday` (0 = Monday) in
     // `hour`, in the request's zone.
     void createdTicketsRequested(const sl::MetricsRequest &request, int weekday, int hour);
+    // A row of the top tags: the tickets created in the request's period, within its filter,
+    // that carry `tag`.
+    void taggedTicketsRequested(const sl::MetricsRequest &request, const QString &tag);
 
 private:
     void showCards();

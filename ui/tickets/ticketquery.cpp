@@ -254,6 +254,14 @@ std::optional<std::vector<std::int64_t>> selectTicketIds(sqlite::Connection &con
         conditions.append(QStringLiteral("sl_tag_wanted(t.tags)"));
     }
 
+    // Lives until the query has run, as the function's data must.
+    const QStringList requiredTag { selection.tag };
+    if (!selection.tag.isEmpty()) {
+        sqlite3_create_function_v2(connection.handle(), "sl_tag_required", 1, flags,
+            const_cast<QStringList *>(&requiredTag), tagWanted, nullptr, nullptr, nullptr);
+        conditions.append(QStringLiteral("sl_tag_required(t.tags)"));
+    }
+
     const QString search = selection.search.trimmed();
     if (!search.isEmpty()) {
         // LIKE ignores case for ASCII letters; the pattern is bound, never spliced in. The

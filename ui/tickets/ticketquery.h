@@ -40,6 +40,9 @@ struct TicketSelection
     // in request.zone: the tickets of one cell of the Overview's heat-map (createdHeatmap).
     // Applied after the SQL, since SQLite knows no time zones but UTC and the local time.
     std::optional<int> weekday, hour;
+    // Only tickets that also carry this tag: a row of the Overview's top tags. AND-ed with the
+    // filter's tags (which are OR-ed among themselves), so it narrows the filter, never widens it.
+    QString tag;
     QString search; // a part of the subject, the ticket id, the requester's name or e-mail
     TicketSortKey sortKey = TicketSortKey::Created;
     Qt::SortOrder sortOrder = Qt::DescendingOrder; // newest first

@@ -182,6 +182,7 @@ void TicketsPage::setRequest(const MetricsRequest &request)
     m_request = request;
     m_weekday.reset();
     m_hour.reset();
+    m_tag.clear();
     applySelection();
 }
 
@@ -190,6 +191,7 @@ void TicketsPage::showTickets(const MetricsRequest &request, TicketCohort cohort
     m_request = request;
     m_weekday.reset();
     m_hour.reset();
+    m_tag.clear();
     m_cohort->setCurrentIndex(m_cohort->findData(int(cohort)));
     applySelection();
 }
@@ -199,6 +201,17 @@ void TicketsPage::showTicketsCreatedAt(const MetricsRequest &request, int weekda
     m_request = request;
     m_weekday = weekday;
     m_hour = hour;
+    m_tag.clear();
+    m_cohort->setCurrentIndex(m_cohort->findData(int(TicketCohort::Created)));
+    applySelection();
+}
+
+void TicketsPage::showTicketsTagged(const MetricsRequest &request, const QString &tag)
+{
+    m_request = request;
+    m_weekday.reset();
+    m_hour.reset();
+    m_tag = tag;
     m_cohort->setCurrentIndex(m_cohort->findData(int(TicketCohort::Created)));
     applySelection();
 }
@@ -232,6 +245,7 @@ void TicketsPage::applySelection()
     selection.cohort = cohort();
     selection.weekday = m_weekday;
     selection.hour = m_hour;
+    selection.tag = m_tag;
     selection.search = m_search->text();
     m_searchDelay->stop();
     m_model->setSelection(selection);
@@ -240,6 +254,8 @@ void TicketsPage::applySelection()
     const QString slot = slotDescription(m_weekday, m_hour);
     if (!slot.isEmpty())
         cohortText = tr("%1, %2").arg(cohortText, slot);
+    if (!m_tag.isEmpty())
+        cohortText = tr("%1, tagged “%2”").arg(cohortText, m_tag);
     m_description->setText(filter.isEmpty() ? cohortText : tr("%1 · %2").arg(cohortText, filter));
 }
 

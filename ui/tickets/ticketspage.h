@@ -6,7 +6,7 @@
 //
 // The main window hosts it: setDatabasePath() once per database, setRequest() on every filter
 // change, showTickets() when a KPI card or a bar is clicked, showTicketsCreatedAt() for a cell
-// of the heat-map.
+// of the heat-map, showTicketsTagged() for a row of the top tags.
 
 #include "common/csvexport.h"
 #include "tickets/ticketquery.h"
@@ -43,14 +43,19 @@ public:
     void showTickets(const MetricsRequest &request, TicketCohort cohort);
     // The tickets created in the period on `weekday` (0 = Monday) in `hour` (0-23), both in the
     // request's zone: a cell of the Overview's heat-map.
-    void showTicketsCreatedAt(
-        const MetricsRequest &request, int weekday, int hour); // Reads the same selection again (after an import).
+    void showTicketsCreatedAt(const MetricsRequest &request, int weekday, int hour);
+    // The tickets created in the period that carry `tag`, within the request's filter (its tags
+    // included): a row of the Overview's top tags. The tag stays when the cohort changes and goes
+    // with the next filter change.
+    void showTicketsTagged(const MetricsRequest &request, const QString &tag);
+    // Reads the same selection again (after an import).
     void reload();
 
     TicketCohort cohort() const;
     MetricsRequest request() const;
     std::optional<int> weekday() const { return m_weekday; }
     std::optional<int> hour() const { return m_hour; }
+    QString tag() const { return m_tag; }
     QLabel *descriptionLabel() const { return m_description; }
     TicketsModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -84,6 +89,7 @@ private:
     BackgroundJob *m_exportJob = nullptr;
     MetricsRequest m_request;
     std::optional<int> m_weekday, m_hour; // the heat-map cell shown, if any
+    QString m_tag;                        // the top-tags row shown, if any
     QString m_notice; // the last export's outcome, shown until the next selection
 };
 
