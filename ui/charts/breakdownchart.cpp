@@ -30,10 +30,7 @@ constexpr double barWidth = 0.7;
 BreakdownChart::BreakdownChart(const QString &accessibleName, QWidget *parent)
     : QWidget(parent)
 {
-    m_view = charts::createChartView(accessibleName, this);
-    // The chart takes the focus, not the view in it: a view would be a second Tab stop that shows
-    // nothing, and a click on a bar focuses the chart through it.
-    m_view->setFocusPolicy(Qt::NoFocus);
+    m_view = charts::createChartView(accessibleName, this); // no focus: a click on a bar focuses the chart
     m_message = new QLabel(this);
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setWordWrap(true);

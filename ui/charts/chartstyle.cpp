@@ -12,6 +12,9 @@ QChartView *createChartView(const QString &accessibleName, QWidget *parent)
     view->setRenderHint(QPainter::Antialiasing);
     view->setAccessibleName(accessibleName);
     view->setFrameShape(QFrame::NoFrame);
+    // A chart view would be a Tab stop that shows no focus and takes no key: the widget around it
+    // takes the keyboard where it has something to offer (the breakdown's bars).
+    view->setFocusPolicy(Qt::NoFocus);
     view->chart()->legend()->hide();
     applyPalette(view->chart(), view->palette());
     return view;
