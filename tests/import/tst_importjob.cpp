@@ -461,6 +461,22 @@ private slots:
         QVERIFY2(refused.error.contains(QStringLiteral("no_such_field")), qPrintable(refused.error));
     }
 
+    // Found by fuzz_ticketmapper: an extra value that starts with a U+FEFF (a BOM pasted into a
+    // cell) is stored byte for byte. (QJsonDocument drops it when reading the value back, which
+    // the fuzz target allows for; SQLite's JSON functions keep it.)
+    void anExtraValueKeepsALeadingByteOrderMark()
+    {
+        const QString path = test::writeFile(QDir(m_dir.path()), QStringLiteral("bom-cell.csv"),
+                                             "Ticket ID,Subject,Status,Created at,Note\n"
+                                             "1,Login fails,open,2024-01-01 10:00,\xEF\xBB\xBF" "ket Priority\n");
+        Database db = freshDatabase();
+        QCOMPARE(runImport(db, path, utc()).outcome, ImportReport::Outcome::Imported);
+        sqlite::Statement extra = db.connection().prepare("SELECT hex(json_extract(extra, '$[0]')) FROM tickets");
+        QVERIFY(extra.step() == sqlite::Statement::StepResult::Row);
+        const QByteArray expected = QByteArray("\xEF\xBB\xBF" "ket Priority").toHex().toUpper();
+        QCOMPARE(extra.columnText(0), QString::fromLatin1(expected));
+    }
+
     void kaggleCustomerSupportTickets()
     {
         const QString path = test::sharedDataPath(QStringLiteral("real/kaggle-customer-support-tickets/customer_support_tickets.csv"));
