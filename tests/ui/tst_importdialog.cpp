@@ -376,6 +376,42 @@ private slots:
             parsed.rows[2].value(q1.row()));
     }
 
+    // A help desk exports in UTC, a phone system in local time: each file has its own zone and
+    // date order. A choice holds for the files whose own was not chosen yet.
+    void eachFileHasItsOwnTimeZoneAndDateOrder()
+    {
+        const QString path = createDatabase(QDir(m_dir.path()), QStringLiteral("zones.sqlite"));
+        const QString first = test::writeFile(QDir(m_dir.path()), QStringLiteral("zone-a.csv"),
+            "Ticket ID,Subject,Status,Created\n1,Login fails,open,03/04/2024 10:00\n");
+        const QString second = test::writeFile(QDir(m_dir.path()), QStringLiteral("zone-b.csv"),
+            "Ticket ID,Subject,Status,Created\nB1,Refund,open,03/04/2024 10:00\n");
+        ImportDialog dialog(path, { first, second });
+        dialog.setTimeZone(QStringLiteral("Europe/Berlin"));
+        dialog.setDateOrder(DateOrder::DayFirst);
+        // The second file was not set: it follows.
+        QCOMPARE(dialog.optionsFor(1).timeZone, QTimeZone("Europe/Berlin"));
+        QCOMPARE(dialog.optionsFor(1).dateOrder, DateOrder::DayFirst);
+        dialog.setCurrentFile(1);
+        dialog.setTimeZone(QStringLiteral("America/New_York"));
+        dialog.setDateOrder(DateOrder::MonthFirst);
+        // The first keeps its own.
+        QCOMPARE(dialog.optionsFor(0).timeZone, QTimeZone("Europe/Berlin"));
+        QCOMPARE(dialog.optionsFor(0).dateOrder, DateOrder::DayFirst);
+        QCOMPARE(dialog.optionsFor(1).timeZone, QTimeZone("America/New_York"));
+        QCOMPARE(dialog.optionsFor(1).dateOrder, DateOrder::MonthFirst);
+        // Showing a file shows its own choices.
+        dialog.setCurrentFile(0);
+        QCOMPARE(dialog.optionsFor(0).timeZone, QTimeZone("Europe/Berlin"));
+        const std::vector<ImportReport> reports = importAll(dialog);
+        QCOMPARE(reports.size(), std::size_t(2));
+        const QDateTime berlin(QDate(2024, 4, 3), QTime(10, 0), QTimeZone("Europe/Berlin"));
+        const QDateTime newYork(QDate(2024, 3, 4), QTime(10, 0), QTimeZone("America/New_York"));
+        QCOMPARE(queryInt(path, "SELECT created_at FROM tickets WHERE external_id = 1"),
+            std::int64_t(berlin.toSecsSinceEpoch()));
+        QCOMPARE(queryInt(path, "SELECT created_at FROM tickets WHERE external_id = 'B1'"),
+            std::int64_t(newYork.toSecsSinceEpoch()));
+    }
+
     void aFileCanBeLeftOutDownToTheLast()
     {
         const QString path = createDatabase(QDir(m_dir.path()), QStringLiteral("leftout.sqlite"));

@@ -101,6 +101,8 @@ ImportDialog::ImportDialog(const QString &databasePath, const QStringList &files
     m_fileList->setVisible(m_files.size() > 1);
     m_removeFileButton->setVisible(m_files.size() > 1);
     connect(m_mappingModel, &ColumnMappingModel::fieldEdited, this, &ImportDialog::fieldEdited);
+    connect(m_zoneCombo, &QComboBox::currentTextChanged, this, &ImportDialog::zoneEdited);
+    connect(m_dateOrderCombo, &QComboBox::currentIndexChanged, this, &ImportDialog::dateOrderEdited);
     connect(m_runner, &ImportRunner::progress, this, &ImportDialog::showProgress);
     connect(m_runner, &ImportRunner::finished, this, &ImportDialog::runnerFinished);
     setCurrentFile(0);
@@ -161,7 +163,8 @@ void ImportDialog::buildUi()
     m_zoneCombo->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_zoneCombo->completer()->setFilterMode(Qt::MatchContains);
     m_zoneCombo->setCurrentText(QString::fromUtf8(QTimeZone::systemTimeZoneId()));
-    m_zoneCombo->setToolTip(tr("Times the export writes without an offset are read in this zone and stored as UTC."));
+    m_zoneCombo->setToolTip(tr("Times this export writes without an offset are read in this zone and stored as UTC. "
+                               "A choice here also holds for the other files whose zone was not chosen yet."));
 
     m_dateOrderCombo = new QComboBox(this);
     m_dateOrderCombo->setAccessibleName(tr("Date order"));
@@ -314,6 +317,8 @@ void ImportDialog::showFile()
     m_formatLabel->setText(formatText());
     m_kindCombo->setCurrentIndex(std::max(0, m_kindCombo->findData(file.kind.isEmpty() ? autoValue : file.kind)));
     fillProfiles();
+    m_zoneCombo->setCurrentText(file.zoneId);
+    m_dateOrderCombo->setCurrentIndex(std::max(0, m_dateOrderCombo->findData(int(file.dateOrder))));
     m_updating = false;
 
     showDetection();
@@ -590,9 +595,29 @@ bool ImportDialog::setColumnField(int column, const QString &field)
     return m_mappingModel->setData(m_mappingModel->index(column, ColumnMappingModel::FieldColumn), field);
 }
 
-QTimeZone ImportDialog::chosenZone() const
+void ImportDialog::zoneEdited(const QString &zoneId)
 {
-    return QTimeZone(m_zoneCombo->currentText().trimmed().toUtf8());
+    if (m_updating || m_current < 0)
+        return;
+    for (std::size_t i = 0; i < m_files.size(); ++i) {
+        FileSetup &file = m_files[i];
+        if (int(i) == m_current || !file.zoneChosen)
+            file.zoneId = zoneId.trimmed();
+    }
+    m_files[std::size_t(m_current)].zoneChosen = true;
+}
+
+void ImportDialog::dateOrderEdited()
+{
+    if (m_updating || m_current < 0)
+        return;
+    const auto order = DateOrder(m_dateOrderCombo->currentData().toInt());
+    for (std::size_t i = 0; i < m_files.size(); ++i) {
+        FileSetup &file = m_files[i];
+        if (int(i) == m_current || !file.dateOrderChosen)
+            file.dateOrder = order;
+    }
+    m_files[std::size_t(m_current)].dateOrderChosen = true;
 }
 
 ImportOptions ImportDialog::optionsFor(int index) const
@@ -601,8 +626,8 @@ ImportOptions ImportDialog::optionsFor(int index) const
     ImportOptions options;
     options.kind = file.kind.isEmpty() ? autoValue : file.kind;
     options.profile = file.profile;
-    options.timeZone = chosenZone();
-    options.dateOrder = DateOrder(m_dateOrderCombo->currentData().toInt());
+    options.timeZone = QTimeZone(file.zoneId.toUtf8());
+    options.dateOrder = file.dateOrder;
     options.columnOverrides = file.overrides;
     return options;
 }
@@ -616,10 +641,15 @@ bool ImportDialog::startImport()
 {
     if (m_started || m_files.empty())
         return false;
-    if (!chosenZone().isValid()) {
-        m_statusLabel->setText(tr("“%1” is not a time zone this system knows.").arg(m_zoneCombo->currentText()));
-        m_zoneCombo->setFocus();
-        return false;
+    for (int i = 0; i < int(m_files.size()); ++i) {
+        const FileSetup &file = m_files[std::size_t(i)];
+        if (!QTimeZone(file.zoneId.toUtf8()).isValid()) {
+            setCurrentFile(i);
+            m_statusLabel->setText(tr("“%1” (for %2) is not a time zone this system knows.")
+                                       .arg(file.zoneId, QFileInfo(file.path).fileName()));
+            m_zoneCombo->setFocus();
+            return false;
+        }
     }
     // A mapping the import would refuse is shown, not started: the user can still fix it here.
     for (int i = 0; i < int(m_files.size()); ++i) {

@@ -15,6 +15,7 @@
 #include <QDialog>
 #include <QHash>
 #include <QStringList>
+#include <QTimeZone>
 
 #include <vector>
 
@@ -62,6 +63,7 @@ public:
     // The choices, as the combo boxes make them (for tests and scripting).
     void setKind(const QString &kind);
     void setProfile(const QString &profile);
+    // For the shown file, and for every file whose own was not chosen yet.
     void setTimeZone(const QString &zoneId);
     void setDateOrder(DateOrder order);
     // Sets the field of the shown file's column `column` (an id, "" for an extra column).
@@ -95,6 +97,12 @@ private:
         QString kind; // the kind chosen (or detected)
         QString profile = QStringLiteral("auto");
         QHash<QString, QString> overrides; // the user's mapping edits: header name -> field id
+        // How times without an offset and slashed dates are read. A file whose own were never
+        // chosen follows the latest choice made for another file.
+        QString zoneId = QString::fromUtf8(QTimeZone::systemTimeZoneId());
+        bool zoneChosen = false;
+        DateOrder dateOrder = DateOrder::Unknown;
+        bool dateOrderChosen = false;
     };
 
     void buildUi();
@@ -112,7 +120,8 @@ private:
     void showProgress(int fileIndex, int fileCount, const QString &fileName, double fraction);
     void runnerFinished(const std::vector<sl::ImportReport> &reports, bool cancelled);
     void setControlsEnabled(bool enabled);
-    QTimeZone chosenZone() const;
+    void zoneEdited(const QString &zoneId);
+    void dateOrderEdited();
 
     QString m_databasePath;
     std::vector<FileSetup> m_files;
