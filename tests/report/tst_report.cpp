@@ -112,6 +112,23 @@ private:
     const QString m_from = QStringLiteral("2025-05-01");
     const QString m_to = QStringLiteral("2025-05-31");
 
+    // The test database's snapshot, as the window hands it to the report dialog; null on failure.
+    std::shared_ptr<const sl::TicketSnapshot> loadSnapshot(QString *error) const
+    {
+        std::optional<sl::Database> db = sl::Database::open(m_db, error, sl::sqlite::Connection::Mode::ReadWrite);
+        std::optional<sl::TicketSnapshot> snapshot = db ? sl::TicketSnapshot::load(*db, error) : std::nullopt;
+        return snapshot ? std::make_shared<const sl::TicketSnapshot>(std::move(*snapshot)) : nullptr;
+    }
+
+    // May 2025, the month the reports of these tests cover.
+    static sl::MetricsRequest may2025()
+    {
+        sl::MetricsRequest request;
+        request.from = QDate(2025, 5, 1);
+        request.to = QDate(2025, 5, 31);
+        return request;
+    }
+
     bool havePoppler() const { return !tool("pdftotext").isEmpty() && !tool("pdfinfo").isEmpty() && !tool("pdfimages").isEmpty(); }
 
 private slots:
@@ -307,19 +324,13 @@ private slots:
         if (!havePoppler())
             QSKIP("poppler-utils (pdfinfo) is not installed");
         QString error;
-        std::optional<sl::Database> db = sl::Database::open(m_db, &error, sl::sqlite::Connection::Mode::ReadWrite);
-        QVERIFY2(db, qPrintable(error));
-        std::optional<sl::TicketSnapshot> snapshot = sl::TicketSnapshot::load(*db, &error);
+        const std::shared_ptr<const sl::TicketSnapshot> snapshot = loadSnapshot(&error);
         QVERIFY2(snapshot, qPrintable(error));
-        sl::MetricsRequest request;
-        request.from = QDate(2025, 5, 1);
-        request.to = QDate(2025, 5, 31);
         sl::ui::ReportOptions options;
         options.sections = sl::ui::ReportSection::Kpis | sl::ui::ReportSection::Trends;
         options.orientation = QPageLayout::Landscape;
         const QString pdf = m_dir.filePath(QStringLiteral("dialog.pdf"));
-        const sl::ui::ReportJobResult result = sl::ui::writeReportJob(
-            m_db, std::make_shared<const sl::TicketSnapshot>(std::move(*snapshot)), request, options, pdf);
+        const sl::ui::ReportJobResult result = sl::ui::writeReportJob(m_db, snapshot, may2025(), options, pdf);
         QVERIFY2(result.ok, qPrintable(result.error));
         QCOMPARE(pdfPages(pdf), result.pages);
         QCOMPARE(result.pages, 2);
@@ -330,14 +341,9 @@ private slots:
     void theDialogWritesOnAWorkerAndSaysWhenDone()
     {
         QString error;
-        std::optional<sl::Database> db = sl::Database::open(m_db, &error, sl::sqlite::Connection::Mode::ReadWrite);
-        QVERIFY2(db, qPrintable(error));
-        std::optional<sl::TicketSnapshot> snapshot = sl::TicketSnapshot::load(*db, &error);
+        const std::shared_ptr<const sl::TicketSnapshot> snapshot = loadSnapshot(&error);
         QVERIFY2(snapshot, qPrintable(error));
-        sl::MetricsRequest request;
-        request.from = QDate(2025, 5, 1);
-        request.to = QDate(2025, 5, 31);
-        sl::ui::ReportDialog dialog(m_db, std::make_shared<const sl::TicketSnapshot>(std::move(*snapshot)), request);
+        sl::ui::ReportDialog dialog(m_db, snapshot, may2025());
         QCOMPARE(dialog.options().sections, sl::ui::allReportSections);
         QVERIFY(dialog.outputPath().endsWith(QStringLiteral("support-report-2025-05-01-to-2025-05-31.pdf")));
         const QString pdf = m_dir.filePath(QStringLiteral("from-dialog.pdf"));
@@ -363,10 +369,7 @@ private slots:
         QVERIFY2(db, qPrintable(error));
         std::optional<sl::TicketSnapshot> snapshot = sl::TicketSnapshot::load(*db, &error);
         QVERIFY2(snapshot, qPrintable(error));
-        sl::MetricsRequest request;
-        request.from = QDate(2025, 5, 1);
-        request.to = QDate(2025, 5, 31);
-        std::optional<sl::ui::ReportData> data = sl::ui::computeReportData(*db, *snapshot, request, &error);
+        std::optional<sl::ui::ReportData> data = sl::ui::computeReportData(*db, *snapshot, may2025(), &error);
         QVERIFY2(data, qPrintable(error));
         // A printer's page has margins of its own and another resolution: the layout follows it.
         QPrinter printer(QPrinter::HighResolution);

@@ -7,6 +7,7 @@
 // asks for what a click on the same bar or cell asks for.
 
 #include "demosnapshot.h"
+#include "demowindow.h"
 #include "charts/breakdownchart.h"
 #include "common/environmentpalette.h"
 #include "dashboard/dashboardcontroller.h"
@@ -121,21 +122,7 @@ private:
 
     std::unique_ptr<MainWindow> openWindow(const QString &name)
     {
-        auto store = std::make_unique<QSettings>(m_dir.filePath(name + QStringLiteral(".ini")), QSettings::IniFormat);
-        store->clear();
-        auto settings = std::make_unique<Settings>(std::move(store));
-        FilterState filters;
-        filters.preset = PeriodPreset::Custom;
-        filters.customFrom = QDate(2025, 6, 1);
-        filters.customTo = QDate(2025, 6, 30);
-        settings->setFilters(filters);
-        auto window = std::make_unique<MainWindow>(std::move(settings));
-        window->resize(1400, 900);
-        window->show();
-        window->openDatabase(m_demoPath);
-        const bool ready = QTest::qWaitFor(
-            [&] { return window->controller()->result() && !window->controller()->isBusy(); }, timeoutMs);
-        return ready ? std::move(window) : nullptr;
+        return test::openDemoWindow(test::juneSettings(QDir(m_dir.path()), name), m_demoPath, timeoutMs);
     }
 
     static bool waitForTickets(MainWindow &window)

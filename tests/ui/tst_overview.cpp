@@ -4,6 +4,7 @@
 // dialog come back as met or missed on the cards, the trend and the leaderboard.
 
 #include "demosnapshot.h"
+#include "demowindow.h"
 #include "agents/leaderboardmodel.h"
 #include "charts/trendchart.h"
 #include "dashboard/dashboardcontroller.h"
@@ -79,28 +80,13 @@ private:
 
     std::unique_ptr<Settings> testSettings(const QString &name)
     {
-        auto store = std::make_unique<QSettings>(m_dir.filePath(name + QStringLiteral(".ini")), QSettings::IniFormat);
-        store->clear();
-        auto settings = std::make_unique<Settings>(std::move(store));
-        FilterState filters;
-        filters.preset = PeriodPreset::Custom;
-        filters.customFrom = QDate(2025, 6, 1);
-        filters.customTo = QDate(2025, 6, 30);
-        filters.compare = true;
-        settings->setFilters(filters);
-        return settings;
+        return test::juneSettings(QDir(m_dir.path()), name);
     }
 
     // A window on the demo database, its first result delivered.
     std::unique_ptr<MainWindow> openWindow(const QString &settingsName)
     {
-        auto window = std::make_unique<MainWindow>(testSettings(settingsName));
-        window->resize(1400, 900);
-        window->show();
-        window->openDatabase(m_demoPath);
-        const bool ready = QTest::qWaitFor(
-            [&] { return window->controller()->result() && !window->controller()->isBusy(); }, computeTimeoutMs);
-        return ready ? std::move(window) : nullptr;
+        return test::openDemoWindow(testSettings(settingsName), m_demoPath, computeTimeoutMs);
     }
 
     // Every shown card says what runMetrics says for the window's current request.
