@@ -2,7 +2,7 @@
 
 #include "cli.h"
 #include "import/valueparsers.h"
-#include "metrics/businesscalendar.h"
+#include "domain/businesscalendar.h"
 #include "store/calendarstore.h"
 #include "store/database.h"
 

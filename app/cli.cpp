@@ -3,20 +3,21 @@
 #include "calendarcommand.h"
 #include "reportcommand.h"
 #include "csv/csvreader.h"
-#include "demo/demobuilder.h"
-#include "import/importjob.h"
+#include "services/demobuilder.h"
+#include "services/importjob.h"
 #include "import/kinds.h"
 #include "import/kinds/eventlogimporter.h"
 #include "import/inspector.h"
 #include "import/kindpreview.h"
 #include "import/valueparsers.h"
-#include "metrics/businessquery.h"
-#include "metrics/callquery.h"
+#include "services/businessquery.h"
+#include "services/callquery.h"
 #include "metrics/kindmetrics.h"
-#include "metrics/metricsanswer.h"
+#include "services/metricsanswer.h"
 #include "metrics/metricsquery.h"
-#include "metrics/surveyquery.h"
+#include "services/surveyquery.h"
 #include "store/database.h"
+#include "store/snapshotstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -751,7 +752,7 @@ int runMetricsCommand(const QStringList &arguments)
         err() << error << Qt::endl;
         return Failed;
     }
-    const std::optional<TicketSnapshot> snapshot = TicketSnapshot::load(*database, &error);
+    const std::optional<TicketSnapshot> snapshot = loadTicketSnapshot(*database, &error);
     if (!snapshot) {
         err() << parser.value(dbOption) << ": " << error << Qt::endl;
         return Failed;

@@ -2,10 +2,11 @@
 
 #include "cli.h"
 #include "import/valueparsers.h"
-#include "metrics/ticketsnapshot.h"
+#include "domain/ticketsnapshot.h"
 #include "report/reportdata.h"
 #include "report/reportwriter.h"
 #include "store/database.h"
+#include "store/snapshotstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -107,7 +108,7 @@ int runReportCommand(const QStringList &arguments)
         err() << error << Qt::endl;
         return Failed;
     }
-    const std::optional<TicketSnapshot> snapshot = TicketSnapshot::load(*database, &error);
+    const std::optional<TicketSnapshot> snapshot = loadTicketSnapshot(*database, &error);
     if (!snapshot) {
         err() << dbPath << ": " << error << Qt::endl;
         return Failed;

@@ -1,7 +1,7 @@
 // Writes a generated help-desk export for the benchmarks:
 //   bench_generate FORMAT ROWS OUT.csv [SEED]     FORMAT: zendesk | zendesk-explore | freshdesk
 
-#include "demo/demogenerator.h"
+#include "services/demogenerator.h"
 
 #include <QCoreApplication>
 #include <QDate>

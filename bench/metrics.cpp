@@ -6,6 +6,7 @@
 
 #include "metrics/metricsquery.h"
 #include "store/database.h"
+#include "store/snapshotstore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -47,8 +48,8 @@ int main(int argc, char **argv)
     QElapsedTimer timer;
     timer.start();
     {
-        db->connection().exec("PRAGMA cache_size=-2048"); // as TicketSnapshot::load() builds
-        const std::optional<sl::TicketSnapshot> built = sl::TicketSnapshot::build(*db, &error);
+        db->connection().exec("PRAGMA cache_size=-2048"); // as loadTicketSnapshot() builds
+        const std::optional<sl::TicketSnapshot> built = sl::buildTicketSnapshot(*db, &error);
         if (!built) {
             out << error << '\n';
             return 1;
@@ -57,7 +58,7 @@ int main(int argc, char **argv)
             << " ms (peak so far " << peakMegabytes() << " MB)\n";
     }
     timer.restart();
-    const std::optional<sl::TicketSnapshot> snapshot = sl::TicketSnapshot::load(*db, &error);
+    const std::optional<sl::TicketSnapshot> snapshot = sl::loadTicketSnapshot(*db, &error);
     if (!snapshot) {
         out << error << '\n';
         return 1;

@@ -3,7 +3,7 @@
 #include "agents/agentspage.h"
 #include "agents/leaderboardmodel.h"
 #include "dashboard/dashboardcontroller.h"
-#include "demo/demobuilder.h"
+#include "services/demobuilder.h"
 #include "dialogs/calendardialog.h"
 #include "dialogs/importdialog.h"
 #include "dialogs/targetsdialog.h"

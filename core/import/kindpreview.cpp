@@ -1,6 +1,6 @@
 #include "import/kindpreview.h"
 
-#include "import/fields.h"
+#include "domain/ticketfields.h"
 
 #include <QObject>
 

@@ -7,7 +7,8 @@
 // scores every profile against a file's header; `inspect` shows the winner, and for a header
 // nobody claims, the closest profile and the columns it misses.
 
-#include "import/fields.h"
+#include "domain/ticketfields.h"
+#include "import/valueparsers.h"
 
 #include <QHash>
 #include <QString>

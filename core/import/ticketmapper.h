@@ -7,7 +7,7 @@
 // at the data first and the TicketMapper is built from what it decided.
 
 #include "csv/csvreader.h"
-#include "import/fields.h"
+#include "domain/ticketfields.h"
 #include "import/profiles.h"
 #include "import/valueparsers.h"
 

@@ -1,5 +1,7 @@
 #include "import/valueparsers.h"
 
+#include "domain/text.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -13,10 +15,8 @@ namespace sl {
 
 namespace {
 
-constexpr bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
+using spaces::isSpace;
+using spaces::noBreakSpaceAt;
 
 constexpr bool isDigit(char c)
 {
@@ -44,26 +44,6 @@ bool is(std::string_view word, std::string_view lowerCase)
             return false;
     }
     return true;
-}
-
-// No-break spaces are how spreadsheets pad and group numbers: U+00A0 and the narrow U+202F
-// (French locales). Returns the byte length of the one starting at `at`, or 0.
-std::size_t noBreakSpaceAt(std::string_view text, std::size_t at)
-{
-    if (at + 1 < text.size() && text[at] == '\xC2' && text[at + 1] == '\xA0')
-        return 2;
-    if (at + 2 < text.size() && text[at] == '\xE2' && text[at + 1] == '\x80' && text[at + 2] == '\xAF')
-        return 3;
-    return 0;
-}
-
-std::size_t noBreakSpaceBefore(std::string_view text, std::size_t end)
-{
-    if (end >= 2 && noBreakSpaceAt(text, end - 2) == 2)
-        return 2;
-    if (end >= 3 && noBreakSpaceAt(text, end - 3) == 3)
-        return 3;
-    return 0;
 }
 
 // The markers, lower case. The longest is four bytes, which lets most cells out after one
@@ -659,35 +639,6 @@ std::int64_t floorDiv(std::int64_t value, std::int64_t divisor)
 
 } // namespace
 
-std::string_view trimmed(std::string_view text)
-{
-    // Most cells have nothing to trim: neither end is white space or the lead (trail) byte of a
-    // no-break space.
-    const auto mayTrimFront = [](char c) { return isSpace(c) || c == '\xC2' || c == '\xE2'; };
-    const auto mayTrimBack = [](char c) { return isSpace(c) || c == '\xA0' || c == '\xAF'; };
-    if (text.empty() || (!mayTrimFront(text.front()) && !mayTrimBack(text.back())))
-        return text;
-    std::size_t begin = 0;
-    std::size_t end = text.size();
-    while (begin < end) {
-        if (isSpace(text[begin]))
-            ++begin;
-        else if (const std::size_t width = noBreakSpaceAt(text.substr(0, end), begin))
-            begin += width;
-        else
-            break;
-    }
-    while (end > begin) {
-        if (isSpace(text[end - 1]))
-            --end;
-        else if (const std::size_t width = noBreakSpaceBefore(text.substr(begin), end - begin))
-            end -= width;
-        else
-            break;
-    }
-    return text.substr(begin, end - begin);
-}
-
 bool isNullMarker(std::string_view text)
 {
     return isNullText(trimmed(text));
@@ -933,6 +884,61 @@ QTimeZone timeZoneFromName(const QString &rawName)
             return QTimeZone(id);
     }
     return {};
+}
+
+Parsed<SatisfactionValue> parseSatisfaction(std::string_view raw)
+{
+    const std::string_view text = trimmed(raw);
+    if (isNullMarker(text))
+        return Parsed<SatisfactionValue>::null();
+
+    struct Label
+    {
+        std::string_view text;
+        std::optional<bool> good;
+        std::optional<double> score;
+        std::optional<bool> offered;
+    };
+    // Zendesk's legacy export writes "Good"/"Bad"/"Offered"/"Unoffered"; Explore adds "Not
+    // offered"; Freshdesk writes the label of the answer on its 5- or 3-point survey. Only Zendesk
+    // says which tickets were offered a survey; elsewhere "offered" stays unknown, so that a
+    // response rate is never made up from ratings alone.
+    static const Label labels[] = {
+        {"good", true, std::nullopt, true},
+        {"bad", false, std::nullopt, true},
+        {"good with comment", true, std::nullopt, true},
+        {"bad with comment", false, std::nullopt, true},
+        {"offered", std::nullopt, std::nullopt, true},
+        {"unoffered", std::nullopt, std::nullopt, false},
+        {"not offered", std::nullopt, std::nullopt, false},
+        {"extremely satisfied", true, 5.0, std::nullopt},
+        {"satisfied", true, 4.0, std::nullopt},
+        {"neutral", false, 3.0, std::nullopt},
+        {"dissatisfied", false, 2.0, std::nullopt},
+        {"extremely dissatisfied", false, 1.0, std::nullopt},
+        {"extremely happy", true, 5.0, std::nullopt},
+        {"happy", true, 4.0, std::nullopt},
+        {"unhappy", false, 2.0, std::nullopt},
+        {"extremely unhappy", false, 1.0, std::nullopt},
+        {"awesome", true, std::nullopt, std::nullopt},
+        {"not good", false, std::nullopt, std::nullopt},
+    };
+    for (const Label &label : labels) {
+        if (is(text, label.text))
+            return Parsed<SatisfactionValue>::of({label.good, label.score, label.offered});
+    }
+
+    const Parsed<double> number = parseNumber(text);
+    if (!number.ok || !number.value)
+        return Parsed<SatisfactionValue>::bad();
+    const double score = *number.value;
+    // A ticket export's rating is a 1-5 CSAT score (Kaggle writes "4.0"). 0 is how spreadsheets
+    // spell "not rated"; anything else is another scale and belongs to a survey import.
+    if (score == 0.0)
+        return Parsed<SatisfactionValue>::null();
+    if (score < 1.0 || score > 5.0)
+        return Parsed<SatisfactionValue>::bad();
+    return Parsed<SatisfactionValue>::of({score >= 4.0, score, std::nullopt});
 }
 
 } // namespace sl

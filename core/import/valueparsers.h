@@ -7,6 +7,9 @@
 // All of them treat the null markers (see isNullMarker) as "no value": they return an empty
 // optional *and* set ok = true, so that a caller can tell "blank" from "garbage".
 
+#include "domain/text.h"
+#include "domain/ticketfields.h"
+
 #include <QByteArray>
 #include <QTimeZone>
 
@@ -21,8 +24,6 @@ namespace sl {
 // Empty, only white space (a single " " included), "NA", "N/A", "#N/A", "NULL", "None", "NaN", "-",
 // "?" (case-insensitive, trimmed; no-break spaces count as white space).
 bool isNullMarker(std::string_view text);
-
-std::string_view trimmed(std::string_view text);
 
 // The result of parsing one cell: `ok` false means the text is neither a value nor a null marker.
 template<typename T>
@@ -125,5 +126,9 @@ private:
 // "UTC", "Europe/Berlin" (any case), "+02:00", "-0530", "local"/"system" -> a valid zone; an
 // empty or unknown name -> an invalid one.
 QTimeZone timeZoneFromName(const QString &name);
+
+// Satisfaction as help desks write it: Zendesk good/bad/offered/unoffered, Freshdesk's labels,
+// numeric 1-5 (or 0-10/1-10 which is refused here: surveys are their own kind).
+Parsed<SatisfactionValue> parseSatisfaction(std::string_view text);
 
 } // namespace sl

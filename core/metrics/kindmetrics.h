@@ -9,7 +9,7 @@
 // returned too: the command keeps the tickets' value where the tickets give one and the kind's
 // where they do not (documented in the README).
 
-#include "metrics/definitions.h"
+#include "domain/metricdefinitions.h"
 #include "metrics/metricsquery.h"
 #include "metrics/ticketmetrics.h"
 

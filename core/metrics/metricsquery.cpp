@@ -526,7 +526,7 @@ std::vector<TimeBucket> timeBuckets(const TicketSnapshot &s, const MetricsReques
     return buckets;
 }
 
-const QString noneKey = QStringLiteral("(none)");
+const QString noneKey = noneGroupKey();
 
 Period periodOf(const MetricsRequest &request);
 
@@ -726,31 +726,6 @@ Period periodOf(const MetricsRequest &request)
 void setMinimumTicketsPerThread(std::size_t tickets)
 {
     minimumTicketsPerThread = tickets;
-}
-
-bool MetricsFilter::isEmpty() const
-{
-    return channels.isEmpty() && agents.isEmpty() && teams.isEmpty() && priorities.isEmpty() && tags.isEmpty();
-}
-
-std::optional<Grouping> groupingFromName(const QString &name)
-{
-    static const std::array<std::pair<const char *, Grouping>, 10> names = {{
-        {"day", Grouping::Day}, {"week", Grouping::Week}, {"month", Grouping::Month}, {"agent", Grouping::Agent},
-        {"team", Grouping::Team}, {"channel", Grouping::Channel}, {"priority", Grouping::Priority},
-        {"tag", Grouping::Tag}, {"hour", Grouping::Hour}, {"weekday", Grouping::Weekday},
-    }};
-    for (const auto &[text, grouping] : names) {
-        if (name == QLatin1String(text))
-            return grouping;
-    }
-    return std::nullopt;
-}
-
-bool isTimeGrouping(Grouping grouping)
-{
-    return grouping == Grouping::Day || grouping == Grouping::Week || grouping == Grouping::Month
-           || grouping == Grouping::Hour || grouping == Grouping::Weekday;
 }
 
 std::optional<double> TagVolume::changePct() const

@@ -4,8 +4,9 @@
 // previous period of the same length. Runs over a TicketSnapshot; the CLI, the window and the
 // report all ask through here.
 
+#include "domain/metricsrequest.h"
+#include "domain/ticketsnapshot.h"
 #include "metrics/ticketmetrics.h"
-#include "metrics/ticketsnapshot.h"
 
 #include <QDate>
 #include <QString>
@@ -18,28 +19,6 @@
 #include <vector>
 
 namespace sl {
-
-// Values of one field are OR-ed, fields are AND-ed; names match case-insensitively.
-struct MetricsFilter
-{
-    QStringList channels, agents, teams, priorities, tags;
-    bool isEmpty() const;
-};
-
-enum class Grouping { None, Day, Week, Month, Agent, Team, Channel, Priority, Tag, Hour, Weekday };
-std::optional<Grouping> groupingFromName(const QString &name);
-bool isTimeGrouping(Grouping grouping);
-
-struct MetricsRequest
-{
-    std::optional<QDate> from; // inclusive, in `zone`; none: from the first ticket
-    std::optional<QDate> to;   // inclusive; none: to the last
-    QTimeZone zone = QTimeZone::systemTimeZone();
-    MetricsFilter filter;
-    Grouping grouping = Grouping::None;
-    bool compare = false; // needs from and to
-    SlaTargets slaTargets;
-};
 
 struct MetricsGroup
 {

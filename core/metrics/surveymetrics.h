@@ -14,6 +14,7 @@
 // decimal" part of the definition, so JSON, CSV, the tiles and the report all carry the same
 // number, and a change against the previous period is the difference of the numbers shown.
 
+#include "domain/surveyscale.h"
 #include "metrics/ticketmetrics.h" // MetricValue
 
 #include <cmath>
@@ -22,24 +23,6 @@
 #include <span>
 
 namespace sl::surveys {
-
-enum class SurveyType : std::uint8_t { Csat, Nps, Ces };
-
-// The answer scale of a response: whole points from min to max. Two points is a good/bad scale
-// (min = bad, max = good).
-struct SurveyScale
-{
-    std::int8_t min = 1;
-    std::int8_t max = 5;
-
-    bool isGoodBad() const { return max - min == 1; }
-    friend bool operator==(const SurveyScale &, const SurveyScale &) = default;
-};
-
-inline constexpr SurveyScale oneToFive{1, 5};   // CSAT
-inline constexpr SurveyScale goodBad{0, 1};     // CSAT, Zendesk's good/bad
-inline constexpr SurveyScale zeroToTen{0, 10};  // NPS
-inline constexpr SurveyScale oneToSeven{1, 7};  // CES agreement scale, 7 = very easy
 
 // One survey row. "No value" is noTime, NaN and -1, as in TicketFacts.
 struct SurveyResponse

@@ -5,17 +5,6 @@
 namespace sl {
 
 
-ChannelClass channelClassOf(std::string_view channel)
-{
-    if (channel == "Phone")
-        return ChannelClass::Phone;
-    if (channel == "Chat")
-        return ChannelClass::Chat;
-    if (channel == "Social")
-        return ChannelClass::Social;
-    return ChannelClass::Other;
-}
-
 namespace {
 
 // Where the k-th set bit of `bits` is, for each k of `wanted` (ascending); a separate function so

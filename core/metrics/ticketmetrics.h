@@ -4,7 +4,7 @@
 // spec/metrics.md. No SQL, no QObject, no clock: the period's end and which fields the data has
 // are parameters. The query (metricsquery.h) builds the cohorts; these only count and measure.
 
-#include "metrics/definitions.h"
+#include "domain/metricdefinitions.h"
 #include "metrics/stats.h"
 #include "metrics/tickettally.h"
 

@@ -7,7 +7,7 @@
 // outlives the calendars it was computed with. Foreign keys are not enforced in this database:
 // the rows that belong to a calendar are replaced and deleted here, explicitly.
 
-#include "metrics/businesscalendar.h"
+#include "domain/businesscalendar.h"
 #include "store/database.h"
 
 #include <QString>

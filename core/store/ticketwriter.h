@@ -7,7 +7,7 @@
 // agents, teams, channels and customers are resolved through in-memory maps, one INSERT per
 // name the database has not seen.
 
-#include "import/fields.h"
+#include "domain/ticketfields.h"
 #include "store/sqlite.h"
 #include "util/flatstringmap.h"
 

@@ -2,7 +2,7 @@
 // desk. The files are read back with a small RFC 4180 splitter of the test's own, so a bug in the
 // project's CSV reader cannot hide a bug here (or the other way round).
 
-#include "demo/demogenerator.h"
+#include "services/demogenerator.h"
 
 #include <QCryptographicHash>
 #include <QFile>

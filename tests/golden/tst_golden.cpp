@@ -8,10 +8,11 @@
 // The CSV is not checked in: the deterministic generator writes it again here, and its SHA-256
 // must match the one the expected file was computed from.
 
-#include "demo/demogenerator.h"
-#include "import/importjob.h"
+#include "services/demogenerator.h"
+#include "services/importjob.h"
 #include "metrics/metricsquery.h"
 #include "store/database.h"
+#include "store/snapshotstore.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -52,7 +53,7 @@ private slots:
         ImportOptions importOptions;
         importOptions.timeZone = QTimeZone::utc();
         QCOMPARE(runImport(*db, csv, importOptions).inserted, 3000);
-        const std::optional<TicketSnapshot> snapshot = TicketSnapshot::load(*db, &error);
+        const std::optional<TicketSnapshot> snapshot = loadTicketSnapshot(*db, &error);
         QVERIFY2(snapshot, qPrintable(error));
         MetricsRequest request;
         request.from = QDate::fromString(expected.value(QStringLiteral("from")).toString(), Qt::ISODate);

@@ -2,10 +2,10 @@
 // the values it holds, bad values rejected with their line, column and what was expected,
 // importing again changing nothing, and IBM's real Telco churn sample.
 
-#include "import/importjob.h"
+#include "services/importjob.h"
 #include "import/kinds/costimporter.h"
 #include "import/kinds/qaimporter.h"
-#include "metrics/businessquery.h"
+#include "services/businessquery.h"
 #include "store/database.h"
 #include "testsupport.h"
 

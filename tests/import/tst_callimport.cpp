@@ -3,7 +3,7 @@
 // line, column and what was expected, importing again changing nothing, the real PwC and
 // simulated call-centre logs, and the Kaggle daily aggregates refused with the reason.
 
-#include "import/importjob.h"
+#include "services/importjob.h"
 #include "store/database.h"
 #include "testsupport.h"
 

@@ -2,10 +2,11 @@
 // whose tickets were worked out by hand, the activity map, detection against ticket lists, and
 // the real Helpdesk log (21,348 events of 4,580 cases) checked against an independent computation.
 
-#include "import/importjob.h"
+#include "services/importjob.h"
 #include "import/kinds/eventlogimporter.h"
 #include "metrics/metricsquery.h"
 #include "store/database.h"
+#include "store/snapshotstore.h"
 #include "testsupport.h"
 
 #include <QDateTime>
@@ -57,7 +58,7 @@ std::optional<double> metric(const MetricsResult &result, std::string_view id, b
 MetricsResult allTimeMetrics(Database &db)
 {
     QString error;
-    const std::optional<TicketSnapshot> snapshot = TicketSnapshot::load(db, &error);
+    const std::optional<TicketSnapshot> snapshot = loadTicketSnapshot(db, &error);
     if (!snapshot)
         qFatal("cannot load the snapshot: %s", qPrintable(error));
     MetricsRequest request; // no --from/--to: all of the data

@@ -3,7 +3,7 @@
 // The small files are checked in (tests/fixtures/hostile/); the large ones are generated into a
 // temporary directory here and never checked in.
 
-#include "import/importjob.h"
+#include "services/importjob.h"
 #include "store/database.h"
 #include "testsupport.h"
 

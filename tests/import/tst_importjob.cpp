@@ -1,7 +1,7 @@
 // The import pipeline end to end: a CSV file in, rows in SQLite out, and every way a file can
 // be wrong leaving the database exactly as it was.
 
-#include "import/importjob.h"
+#include "services/importjob.h"
 #include "store/database.h"
 #include "testsupport.h"
 

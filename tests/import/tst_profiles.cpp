@@ -1,6 +1,6 @@
 // Source detection from the header alone, and the mapping each profile makes.
 
-#include "import/importjob.h"
+#include "services/importjob.h"
 #include "import/profiles.h"
 #include "import/ticketmapper.h"
 #include "store/database.h"

@@ -4,8 +4,8 @@
 // the two real survey files of ../shared/data/real checked against figures made without
 // SupportLens.
 
-#include "import/importjob.h"
-#include "metrics/surveyquery.h"
+#include "services/importjob.h"
+#include "services/surveyquery.h"
 #include "store/database.h"
 #include "testsupport.h"
 

@@ -3,7 +3,7 @@
 // conventions of businessmetrics.h: whole days, both ends of the period inclusive.
 
 #include "metrics/businessmetrics.h"
-#include "metrics/definitions.h"
+#include "domain/metricdefinitions.h"
 
 #include <QFile>
 #include <QLocale>

@@ -1,11 +1,12 @@
 // The customer, cost and QA figures of a metrics request, over databases built by importing
 // small files, against values computed by hand in the comments.
 
-#include "import/importjob.h"
-#include "metrics/businessquery.h"
+#include "services/importjob.h"
+#include "services/businessquery.h"
 #include "metrics/metricsquery.h"
-#include "metrics/ticketsnapshot.h"
+#include "domain/ticketsnapshot.h"
 #include "store/database.h"
+#include "store/snapshotstore.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>
@@ -208,7 +209,7 @@ private slots:
         // cost_per_ticket x tickets_solved gives the month's cost back exactly.
         Database db = fullDatabase();
         QString error;
-        const std::optional<TicketSnapshot> snapshot = TicketSnapshot::load(db, &error);
+        const std::optional<TicketSnapshot> snapshot = loadTicketSnapshot(db, &error);
         QVERIFY(snapshot);
         const MetricsResult tickets = runMetrics(*snapshot, january());
         const auto solvedIndex = std::size_t(findMetric("tickets_solved") - ticketMetricDefinitions().data());

@@ -2,7 +2,7 @@
 // worked out by hand in the rows' comments.
 
 #include "metrics/callmetrics.h"
-#include "metrics/definitions.h"
+#include "domain/metricdefinitions.h"
 
 #include <QFile>
 #include <QTest>

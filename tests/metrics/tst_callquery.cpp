@@ -19,8 +19,8 @@
 // AHT (390 + 220 + 580 + 100) s / 4 = 322.5 s = 5.375 min; FCR 2 of the 3 flagged answered calls;
 // CSAT 2 of 4 ratings are 4-5 = 50 %, mean 3.5.
 
-#include "import/importjob.h"
-#include "metrics/callquery.h"
+#include "services/importjob.h"
+#include "services/callquery.h"
 #include "store/database.h"
 #include "testsupport.h"
 

@@ -2,11 +2,12 @@
 // keys and order, filters, and the previous period. tests/fixtures/metrics/query_tickets.csv has
 // five tickets; the expected numbers are worked out by hand from it in each row's comment.
 
-#include "import/importjob.h"
-#include "metrics/businesscalendar.h"
+#include "services/importjob.h"
+#include "domain/businesscalendar.h"
 #include "store/calendarstore.h"
 #include "metrics/metricsquery.h"
 #include "store/database.h"
+#include "store/snapshotstore.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>
@@ -60,7 +61,7 @@ private slots:
         options.timeZone = QTimeZone::utc();
         const ImportReport report = runImport(*db, test::fixturePath(QStringLiteral("metrics/query_tickets.csv")), options);
         QCOMPARE(report.inserted, 5);
-        m_snapshot = TicketSnapshot::load(*db, &error);
+        m_snapshot = loadTicketSnapshot(*db, &error);
         QVERIFY2(m_snapshot, qPrintable(error));
     }
 
@@ -256,7 +257,7 @@ private slots:
         QCOMPARE(runImport(*db, test::fixturePath(QStringLiteral("metrics/query_tickets.csv")), options).inserted, 5);
         MetricsRequest all;
         all.zone = QTimeZone::utc();
-        std::optional<TicketSnapshot> snapshot = TicketSnapshot::load(*db, &error);
+        std::optional<TicketSnapshot> snapshot = loadTicketSnapshot(*db, &error);
         QVERIFY(snapshot);
         QCOMPARE(valueOf(runMetrics(*snapshot, all).metrics, "frt_bh_median_min"), -1.0); // no calendar: no value
 
@@ -268,7 +269,7 @@ private slots:
         office.holidays = {{QDate(2024, 12, 31), QStringLiteral("New Year's Eve")}};
         office.teams = {QStringLiteral("tier 1")};
         QVERIFY2(saveCalendar(*db, office, &error), qPrintable(error));
-        snapshot = TicketSnapshot::load(*db, &error); // the calendar changed the data version: rebuilt
+        snapshot = loadTicketSnapshot(*db, &error); // the calendar changed the data version: rebuilt
         QVERIFY(snapshot);
         std::vector<MetricValue> metrics = runMetrics(*snapshot, all).metrics;
         // First replies: ticket 1 Mon 10:00 -> 10:30: 30 min; ticket 3 Wed 12:00 -> 14:00: 120 min;
@@ -290,7 +291,7 @@ private slots:
         nights.shifts = *parseWeeklyHours(QStringLiteral("Mon-Sun 22:00-06:00"), &error);
         nights.isDefault = true;
         QVERIFY2(saveCalendar(*db, nights, &error), qPrintable(error));
-        snapshot = TicketSnapshot::load(*db, &error);
+        snapshot = loadTicketSnapshot(*db, &error);
         QVERIFY(snapshot);
         metrics = runMetrics(*snapshot, all).metrics;
         // Ticket 2 (Tier 2): created 00:30 Berlin, replied 00:31: 1 min; solved 02:00: 1.5 h.

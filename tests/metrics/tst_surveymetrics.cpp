@@ -1,7 +1,7 @@
 // Every survey metric definition (CSAT, NPS, CES, CSA), pinned with small hand-made sets of
 // responses whose expected values are worked out by hand in the rows' comments.
 
-#include "metrics/definitions.h"
+#include "domain/metricdefinitions.h"
 #include "metrics/surveymetrics.h"
 
 #include <QFile>

@@ -17,8 +17,8 @@
 //   R12  CSAT  5     nowhere (no time, no ticket)    none
 //   R13  CSAT  -     2025-03-07 12:00 (no score)     101
 
-#include "import/importjob.h"
-#include "metrics/surveyquery.h"
+#include "services/importjob.h"
+#include "services/surveyquery.h"
 #include "store/database.h"
 #include "testsupport.h"
 

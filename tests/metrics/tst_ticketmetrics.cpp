@@ -1,7 +1,7 @@
 // Every ticket metric definition, pinned with small hand-made data sets whose expected values
 // are worked out by hand in the rows' comments.
 
-#include "metrics/definitions.h"
+#include "domain/metricdefinitions.h"
 #include "metrics/stats.h"
 #include "metrics/ticketmetrics.h"
 

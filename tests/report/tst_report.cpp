@@ -2,10 +2,11 @@
 // back with poppler's tools. Every expected figure comes from `supportlens metrics --compare
 // --format table` (an independent path through the same engine), never from the report code.
 
-#include "demo/demobuilder.h"
-#include "metrics/definitions.h"
-#include "common/csvexport.h"
-#include "metrics/ticketsnapshot.h"
+#include "services/demobuilder.h"
+#include "domain/metricdefinitions.h"
+#include "services/csvexport.h"
+#include "domain/ticketsnapshot.h"
+#include "store/snapshotstore.h"
 #include "report/exportmenus.h"
 #include "report/reportdata.h"
 #include "report/reportdialog.h"
@@ -116,7 +117,7 @@ private:
     std::shared_ptr<const sl::TicketSnapshot> loadSnapshot(QString *error) const
     {
         std::optional<sl::Database> db = sl::Database::open(m_db, error, sl::sqlite::Connection::Mode::ReadWrite);
-        std::optional<sl::TicketSnapshot> snapshot = db ? sl::TicketSnapshot::load(*db, error) : std::nullopt;
+        std::optional<sl::TicketSnapshot> snapshot = db ? sl::loadTicketSnapshot(*db, error) : std::nullopt;
         return snapshot ? std::make_shared<const sl::TicketSnapshot>(std::move(*snapshot)) : nullptr;
     }
 
@@ -367,7 +368,7 @@ private slots:
         QString error;
         std::optional<sl::Database> db = sl::Database::open(m_db, &error, sl::sqlite::Connection::Mode::ReadWrite);
         QVERIFY2(db, qPrintable(error));
-        std::optional<sl::TicketSnapshot> snapshot = sl::TicketSnapshot::load(*db, &error);
+        std::optional<sl::TicketSnapshot> snapshot = sl::loadTicketSnapshot(*db, &error);
         QVERIFY2(snapshot, qPrintable(error));
         std::optional<sl::ui::ReportData> data = sl::ui::computeReportData(*db, *snapshot, may2025(), &error);
         QVERIFY2(data, qPrintable(error));

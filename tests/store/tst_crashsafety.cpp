@@ -4,7 +4,7 @@
 // are chosen by watching the process (its rollback journal appearing, then several delays into
 // the import), not by timing assertions.
 
-#include "demo/demogenerator.h"
+#include "services/demogenerator.h"
 #include "store/database.h"
 #include "testsupport.h"
 

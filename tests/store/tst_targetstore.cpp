@@ -1,7 +1,7 @@
 // KPI targets in the database: they read back as saved, replace the previous set, are judged by
 // the metric's direction, refuse what cannot be a target, and never touch the data version.
 
-#include "metrics/definitions.h"
+#include "domain/metricdefinitions.h"
 #include "store/database.h"
 #include "store/targetstore.h"
 

@@ -3,9 +3,10 @@
 // The demo help desk the window tests run on: a database built through the real import, and
 // its snapshot, which the tests hand to pages directly or compare the window's figures with.
 
-#include "demo/demobuilder.h"
-#include "metrics/ticketsnapshot.h"
+#include "services/demobuilder.h"
+#include "domain/ticketsnapshot.h"
 #include "store/database.h"
+#include "store/snapshotstore.h"
 
 #include <QDate>
 #include <QString>
@@ -29,7 +30,7 @@ inline std::shared_ptr<const TicketSnapshot> buildDemoSnapshot(const QString &pa
     std::optional<Database> database = Database::open(path, error);
     if (!database)
         return nullptr;
-    std::optional<TicketSnapshot> snapshot = TicketSnapshot::build(*database, error);
+    std::optional<TicketSnapshot> snapshot = buildTicketSnapshot(*database, error);
     if (!snapshot)
         return nullptr;
     return std::make_shared<const TicketSnapshot>(std::move(*snapshot));

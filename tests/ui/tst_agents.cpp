@@ -7,10 +7,11 @@
 #include "agents/agentdetailpage.h"
 #include "agents/agentspage.h"
 #include "agents/leaderboardmodel.h"
-#include "demo/demobuilder.h"
-#include "metrics/definitions.h"
+#include "services/demobuilder.h"
+#include "domain/metricdefinitions.h"
 #include "metrics/metricsquery.h"
 #include "store/database.h"
+#include "store/snapshotstore.h"
 #include "tickets/ticketsmodel.h"
 #include "tickets/ticketspage.h"
 
@@ -313,7 +314,7 @@ private slots:
         QString error;
         std::optional<Database> database = Database::open(demo, &error, sqlite::Connection::Mode::ReadOnly);
         QVERIFY2(database, qPrintable(error));
-        std::optional<TicketSnapshot> snapshot = TicketSnapshot::load(*database, &error);
+        std::optional<TicketSnapshot> snapshot = loadTicketSnapshot(*database, &error);
         QVERIFY2(snapshot, qPrintable(error));
         AgentsPage page;
         page.resize(1280, 760);

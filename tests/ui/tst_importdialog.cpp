@@ -3,7 +3,7 @@
 // mapping), an edit of the mapping changes what is imported, an import runs to its report in the
 // background, and a cancelled import leaves the database exactly as it was.
 
-#include "demo/demogenerator.h"
+#include "services/demogenerator.h"
 #include "dialogs/importdialog.h"
 #include "dialogs/importmodels.h"
 #include "mainwindow.h"

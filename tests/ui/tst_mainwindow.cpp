@@ -4,7 +4,7 @@
 // next load computes with them.
 
 #include "dashboard/dashboardcontroller.h"
-#include "demo/demobuilder.h"
+#include "services/demobuilder.h"
 #include "dialogs/calendardialog.h"
 #include "mainwindow.h"
 #include "shell/settings.h"

@@ -3,11 +3,12 @@
 // (counted as SQL statements, not timed), search narrows the rows, sorting orders them, and
 // the CSV export neutralises formulas and quotes per RFC 4180.
 
-#include "common/csvexport.h"
-#include "demo/demobuilder.h"
-#include "metrics/definitions.h"
+#include "services/csvexport.h"
+#include "services/demobuilder.h"
+#include "domain/metricdefinitions.h"
 #include "metrics/metricsquery.h"
 #include "store/database.h"
+#include "store/snapshotstore.h"
 #include "tickets/ticketsmodel.h"
 #include "tickets/ticketspage.h"
 
@@ -108,7 +109,7 @@ private slots:
         QString error;
         std::optional<Database> database = Database::open(m_demoPath, &error);
         QVERIFY2(database, qPrintable(error));
-        m_demo = TicketSnapshot::build(*database, &error);
+        m_demo = buildTicketSnapshot(*database, &error);
         QVERIFY2(m_demo, qPrintable(error));
         m_bigPath = generateDatabase(QStringLiteral("big.sqlite"), 200000);
         QVERIFY(!m_bigPath.isEmpty());

@@ -1,6 +1,6 @@
 #include "agents/agentcharts.h"
 
-#include "agents/agentdetail.h"
+#include "services/agentdetail.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -137,7 +137,7 @@ void showChannelMix(QChartView *view, const AgentDetail &detail)
     double highest = 10;
     // Bottom to top in a horizontal bar chart: the biggest channel goes last, to the top.
     for (auto share = detail.channels.rbegin(); share != detail.channels.rend(); ++share) {
-        channels.append(share->channel == QLatin1String("(none)") ? ChartText::tr("(no channel)") : share->channel);
+        channels.append(share->channel == noneGroupKey() ? ChartText::tr("(no channel)") : share->channel);
         *agent << share->agentPct;
         *team << share->teamPct;
         highest = std::max({ highest, share->agentPct, share->teamPct });

@@ -1,9 +1,9 @@
 #include "agents/agentdetailpage.h"
 
 #include "agents/agentcharts.h"
-#include "common/backgroundjob.h"
-#include "common/sharedmetricsengine.h"
-#include "metrics/definitions.h"
+#include "services/backgroundjob.h"
+#include "services/sharedmetricsengine.h"
+#include "domain/metricdefinitions.h"
 #include "tickets/ticketspage.h"
 
 #include <QCoreApplication>

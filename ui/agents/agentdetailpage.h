@@ -3,7 +3,7 @@
 // One agent's page, reached from the leaderboard: their figures against their team's, tickets
 // solved per week, their channel mix, and their tickets (the Tickets page, narrowed to them).
 
-#include "agents/agentdetail.h"
+#include "services/agentdetail.h"
 
 #include <QWidget>
 

@@ -2,11 +2,11 @@
 
 #include "agents/agentdetailpage.h"
 #include "agents/leaderboardmodel.h"
-#include "common/backgroundjob.h"
-#include "common/csvexport.h"
-#include "common/requesttext.h"
-#include "common/sharedmetricsengine.h"
-#include "metrics/definitions.h"
+#include "services/backgroundjob.h"
+#include "services/csvexport.h"
+#include "services/requesttext.h"
+#include "services/sharedmetricsengine.h"
+#include "domain/metricdefinitions.h"
 #include "report/exportmenus.h"
 
 #include <QCheckBox>

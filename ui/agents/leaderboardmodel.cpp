@@ -1,7 +1,7 @@
 #include "agents/leaderboardmodel.h"
 
-#include "common/csvexport.h"
-#include "metrics/definitions.h"
+#include "services/csvexport.h"
+#include "domain/metricdefinitions.h"
 #include "widgets/accentcolors.h"
 
 #include <QCoreApplication>

@@ -5,7 +5,7 @@
 // sees a Qt Charts type. A click on a bar with a key says which (barClicked), to open its tickets;
 // so does Enter or Space on the current bar, which the arrow keys move among the bars with a key.
 
-#include "metrics/definitions.h"
+#include "domain/metricdefinitions.h"
 
 #include <QWidget>
 

@@ -3,7 +3,7 @@
 // The Overview's trend: one metric per day, week or month, as a line, with the previous span's
 // line dashed beside it, and the metric's target as a dashed horizontal line. A widget of its own, so that the page never sees a Qt Charts type.
 
-#include "metrics/definitions.h"
+#include "domain/metricdefinitions.h"
 #include "metrics/metricsquery.h"
 
 #include <QDate>

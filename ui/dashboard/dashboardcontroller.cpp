@@ -1,7 +1,8 @@
 #include "dashboard/dashboardcontroller.h"
 
-#include "common/backgroundjob.h"
-#include "common/sharedmetricsengine.h"
+#include "services/backgroundjob.h"
+#include "services/sharedmetricsengine.h"
+#include "store/snapshotstore.h"
 
 namespace sl::ui {
 
@@ -39,7 +40,7 @@ void DashboardController::open(const QString &path)
             std::optional<Database> database = Database::open(path, &loaded.error, sqlite::Connection::Mode::ReadWrite);
             if (!database)
                 return loaded;
-            std::optional<TicketSnapshot> snapshot = TicketSnapshot::load(*database, &loaded.error);
+            std::optional<TicketSnapshot> snapshot = loadTicketSnapshot(*database, &loaded.error);
             if (!snapshot)
                 return loaded;
             loaded.summary = database->summary();

@@ -9,7 +9,7 @@
 // every change of the filter bar. Pages read the result from resultReady(); pages with queries
 // of their own (Agents, Tickets) get the snapshot from snapshotChanged(), or its engine().
 
-#include "dashboard/dashboardquery.h"
+#include "services/dashboardquery.h"
 #include "store/database.h"
 
 #include <QObject>

@@ -3,7 +3,7 @@
 // What the filter bar holds: a period (a preset, or two dates), whether to compare with the
 // previous period, and the filter. The window keeps it in the settings between sessions.
 
-#include "dashboard/periodpreset.h"
+#include "services/periodpreset.h"
 #include "metrics/metricsquery.h"
 
 #include <QDate>

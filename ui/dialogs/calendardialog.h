@@ -9,7 +9,7 @@
 // its own transaction that bumps the data version, so the window's next load recomputes every
 // business-hours figure (MainWindow reloads when changed() is true).
 
-#include "metrics/businesscalendar.h"
+#include "domain/businesscalendar.h"
 
 #include <QDialog>
 #include <QStringList>

@@ -1,7 +1,7 @@
 #include "dialogs/importdialog.h"
 
 #include "dialogs/importmodels.h"
-#include "import/fields.h"
+#include "domain/ticketfields.h"
 #include "import/profiles.h"
 #include "shell/importrunner.h"
 

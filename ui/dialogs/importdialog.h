@@ -8,7 +8,7 @@
 // and reload follow as for any import), with a progress bar and Cancel in the dialog; the
 // dialog closes when the runner is done.
 
-#include "import/importjob.h"
+#include "services/importjob.h"
 #include "import/inspector.h"
 #include "import/kindpreview.h"
 

@@ -5,8 +5,8 @@
 // sample size of a rate, the sparkline and the tooltip. A card whose metric has no value (an
 // empty denominator, or a field the data does not have) is not shown at all: null is not zero.
 
-#include "dashboard/dashboardquery.h"
-#include "metrics/definitions.h"
+#include "services/dashboardquery.h"
+#include "domain/metricdefinitions.h"
 #include "store/targetstore.h"
 #include "widgets/accentcolors.h"
 

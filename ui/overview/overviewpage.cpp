@@ -2,7 +2,7 @@
 
 #include "charts/breakdownchart.h"
 #include "charts/trendchart.h"
-#include "common/requesttext.h"
+#include "services/requesttext.h"
 #include "overview/kpicard.h"
 #include "overview/kpis.h"
 #include "overview/toptagsmodel.h"
@@ -75,14 +75,14 @@ QString periodText(const QDate &from, const QDate &to)
 
 QString groupLabel(const QString &key, const QString &none)
 {
-    return key == QLatin1String("(none)") ? none : key;
+    return key == noneGroupKey() ? none : key;
 }
 
 // What a filter can name: "(none)" is the engine's group of tickets without the field, which no
 // filter selects.
 QString groupFilterKey(const QString &key)
 {
-    return key == QLatin1String("(none)") ? QString() : key;
+    return key == noneGroupKey() ? QString() : key;
 }
 
 // A trend's values with the buckets that end before the data's first day made null: the engine

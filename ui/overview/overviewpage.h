@@ -8,10 +8,10 @@
 // (ticketsRequested, createdTicketsRequested, taggedTicketsRequested) with the request of the
 // result shown.
 
-#include "dashboard/dashboardquery.h"
+#include "services/dashboardquery.h"
 #include "shell/settings.h"
 #include "store/targetstore.h"
-#include "tickets/ticketquery.h"
+#include "services/ticketquery.h"
 
 #include <QWidget>
 

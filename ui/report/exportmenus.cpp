@@ -1,6 +1,6 @@
 #include "report/exportmenus.h"
 
-#include "common/csvexport.h"
+#include "services/csvexport.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

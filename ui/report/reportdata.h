@@ -6,8 +6,8 @@
 // the agent leaderboard and the imports the data came from. A plain function over the database
 // and a snapshot, so the command line, the export dialog's worker thread and tests share it.
 
-#include "dashboard/dashboardquery.h"
-#include "metrics/metricsanswer.h"
+#include "services/dashboardquery.h"
+#include "services/metricsanswer.h"
 #include "store/database.h"
 
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #include "shell/importreportdialog.h"
 
-#include "common/csvexport.h"
+#include "services/csvexport.h"
 
 #include <QDialogButtonBox>
 #include <QDir>

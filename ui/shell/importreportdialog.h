@@ -4,7 +4,7 @@
 // first rejected lines with the column and what was expected, and the notes the importer took
 // from the data (a day-first date order, say).
 
-#include "import/importjob.h"
+#include "services/importjob.h"
 
 #include <QDialog>
 

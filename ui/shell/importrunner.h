@@ -5,7 +5,7 @@
 // thread that opened them). Progress comes back as signals on the UI thread; cancel() stops at
 // the next progress report, and a cancelled file leaves the database as it was.
 
-#include "import/importjob.h"
+#include "services/importjob.h"
 
 #include <QFuture>
 #include <QObject>

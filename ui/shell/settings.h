@@ -4,7 +4,7 @@
 // and the window and pages read and write typed values through this facade, never QSettings
 // with string keys of their own.
 
-#include "dashboard/dashboardquery.h"
+#include "services/dashboardquery.h"
 #include "dashboard/filterstate.h"
 
 #include <QByteArray>

@@ -1,6 +1,6 @@
 #include "tickets/ticketsmodel.h"
 
-#include "common/csvexport.h"
+#include "services/csvexport.h"
 
 #include <sqlite3.h>
 

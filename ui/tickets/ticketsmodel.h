@@ -6,9 +6,9 @@
 // for the blocks a view asks for, and the last 64 blocks are kept. A row deep in the table is
 // one statement away, where LIMIT/OFFSET would step over every row before it.
 
-#include "common/backgroundjob.h"
+#include "services/backgroundjob.h"
 #include "store/database.h"
-#include "tickets/ticketquery.h"
+#include "services/ticketquery.h"
 
 #include <QAbstractTableModel>
 #include <QCache>

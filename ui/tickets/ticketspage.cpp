@@ -1,7 +1,7 @@
 #include "tickets/ticketspage.h"
 
-#include "common/backgroundjob.h"
-#include "common/requesttext.h"
+#include "services/backgroundjob.h"
+#include "services/requesttext.h"
 #include "store/database.h"
 #include "tickets/ticketsmodel.h"
 #include "report/exportmenus.h"

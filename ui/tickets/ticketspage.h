@@ -8,8 +8,8 @@
 // change, showTickets() when a KPI card or a bar is clicked, showTicketsCreatedAt() for a cell
 // of the heat-map, showTicketsTagged() for a row of the top tags.
 
-#include "common/csvexport.h"
-#include "tickets/ticketquery.h"
+#include "services/csvexport.h"
+#include "services/ticketquery.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
 #include "widgets/filterbar.h"
 
-#include "metrics/ticketsnapshot.h"
+#include "domain/ticketsnapshot.h"
 #include "widgets/multiselectbutton.h"
 
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #include "import/kinds/callimporter.h"
 
-#include "import/importjob.h"
+#include "import/importoptions.h"
 #include "store/database.h"
 
 #include <QObject>

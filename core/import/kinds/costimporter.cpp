@@ -1,7 +1,7 @@
 #include "import/kinds/costimporter.h"
 
-#include "import/fields.h"
-#include "import/importjob.h"
+#include "domain/ticketfields.h"
+#include "import/importoptions.h"
 #include "store/database.h"
 
 #include <QObject>

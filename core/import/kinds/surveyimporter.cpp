@@ -1,12 +1,12 @@
 #include "import/kinds/surveyimporter.h"
 
 #include "csv/csvreader.h"
-#include "import/importjob.h"
+#include "import/importoptions.h"
 #include "import/kinds/kindcolumns.h"
 #include "import/profiles.h"
 #include "import/ticketmapper.h"
 #include "import/valueparsers.h"
-#include "metrics/surveymetrics.h"
+#include "domain/surveyscale.h"
 #include "store/database.h"
 #include "store/sqlite.h"
 

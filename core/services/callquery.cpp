@@ -1,0 +1,371 @@
+#include "services/callquery.h"
+
+#include "metrics/periodbuckets.h"
+
+#include "domain/ticketfields.h"
+#include "metrics/callmetrics.h"
+#include "metrics/surveymetrics.h"
+#include "store/database.h"
+#include "store/sqlite.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <unordered_map>
+
+namespace sl {
+
+namespace {
+
+using calls::CallFacts;
+using calls::CallFields;
+using calls::CallOutcome;
+using surveys::SurveyResponse;
+
+constexpr std::int64_t farPast = UtcPeriod::farPast;
+constexpr std::int64_t farFuture = UtcPeriod::farFuture;
+constexpr std::int64_t noTime = CallFacts::noTime;
+
+struct CallData
+{
+    std::vector<CallFacts> calls;
+    // One per call, in the same order: the call's own rating as a CSAT response (score none
+    // when the call was not rated), so that csat_pct reads calls exactly as it reads surveys.
+    std::vector<SurveyResponse> ratings;
+    QStringList agentNames; // CallFacts::agent indexes this
+    QStringList teamNames;  // CallFacts::team indexes this: queues, skills, ring groups
+    CallFields fields;
+    bool rated = false; // some call carries a rating: the CSAT ids are part of the answer
+};
+
+// Dense indices for the names of one table (agents or teams), in order of first use.
+class NameIndex
+{
+public:
+    NameIndex(sqlite::Connection &c, std::string_view sql, QStringList *names)
+        : m_names(names)
+    {
+        sqlite::Statement query = c.prepare(sql);
+        while (query.isValid() && query.step() == sqlite::Statement::StepResult::Row)
+            m_byId.emplace(query.columnInt(0), query.columnText(1));
+    }
+    std::int16_t indexOf(std::int64_t id)
+    {
+        const auto found = m_byId.find(id);
+        if (found == m_byId.end())
+            return -1;
+        if (const auto known = m_index.constFind(found->second); known != m_index.constEnd())
+            return *known;
+        if (m_names->size() >= std::numeric_limits<std::int16_t>::max())
+            return -1;
+        const auto index = std::int16_t(m_names->size());
+        m_names->append(found->second);
+        m_index.insert(found->second, index);
+        return index;
+    }
+
+private:
+    QStringList *m_names;
+    std::unordered_map<std::int64_t, QString> m_byId;
+    QHash<QString, std::int16_t> m_index;
+};
+
+std::optional<CallData> load(Database &db, QString *error)
+{
+    sqlite::Connection &c = db.connection();
+    CallData data;
+    NameIndex agents(c, "SELECT id, name FROM agents", &data.agentNames);
+    NameIndex teams(c, "SELECT id, name FROM teams", &data.teamNames);
+    sqlite::Statement rows = c.prepare(
+        "SELECT started_at, answered, wait_s, talk_s, hold_s, acw_s, resolved_first_contact, satisfaction, "
+        "satisfaction_scale, agent_id, team_id FROM calls ORDER BY id");
+    if (!rows.isValid()) {
+        *error = c.lastError();
+        return std::nullopt;
+    }
+    const auto real = [&](int column) { return rows.columnIsNull(column) ? CallFacts::none : rows.columnDouble(column); };
+    sqlite::Statement::StepResult step;
+    while ((step = rows.step()) == sqlite::Statement::StepResult::Row) {
+        CallFacts call;
+        if (!rows.columnIsNull(0))
+            call.startedAt = rows.columnInt(0);
+        // answered NULL: the log says neither (voicemail, callback) or nothing: offered, in neither count.
+        if (!rows.columnIsNull(1))
+            call.outcome = rows.columnInt(1) != 0 ? CallOutcome::Answered : CallOutcome::Abandoned;
+        call.waitS = real(2);
+        call.talkS = real(3);
+        call.holdS = real(4);
+        call.afterCallWorkS = real(5);
+        if (!rows.columnIsNull(6))
+            call.resolvedFirstContact = rows.columnInt(6) != 0 ? 1 : 0;
+        call.satisfaction = real(7);
+        if (!rows.columnIsNull(9))
+            call.agent = agents.indexOf(rows.columnInt(9));
+        if (!rows.columnIsNull(10))
+            call.team = teams.indexOf(rows.columnInt(10));
+        call.queue = call.team;
+
+        SurveyResponse rating;
+        rating.respondedAt = call.startedAt;
+        rating.agent = call.agent;
+        rating.score = call.satisfaction;
+        // The importer stores 5 (a 1-5 CSAT scale) or 10 (0-10).
+        rating.scale = rows.columnInt(8) == 10 ? surveys::zeroToTen : surveys::oneToFive;
+
+        data.fields.outcome |= !rows.columnIsNull(1);
+        data.fields.wait |= !rows.columnIsNull(2);
+        data.fields.talk |= !rows.columnIsNull(3);
+        data.fields.hold |= !rows.columnIsNull(4);
+        data.fields.afterCallWork |= !rows.columnIsNull(5);
+        data.fields.firstContactResolution |= !rows.columnIsNull(6);
+        data.rated |= !rows.columnIsNull(7);
+        data.calls.push_back(call);
+        data.ratings.push_back(rating);
+    }
+    if (step == sqlite::Statement::StepResult::Error) {
+        *error = c.lastError();
+        return std::nullopt;
+    }
+    data.fields.callLog = !data.calls.empty();
+    return data;
+}
+
+bool containsName(const QStringList &wanted, const QString &name)
+{
+    return !name.isEmpty() && wanted.contains(name, Qt::CaseInsensitive);
+}
+
+// Whether a --channel list lets phone calls through: a value that the import would normalise to
+// Phone ("phone", "Voice", "Phone call (inbound)") does.
+bool wantsPhone(const QStringList &channels)
+{
+    for (const QString &channel : channels) {
+        const QByteArray utf8 = channel.toUtf8();
+        const std::string_view normal = normalizedChannel(std::string_view(utf8.constData(), std::size_t(utf8.size())));
+        if (QString::fromUtf8(normal.data(), qsizetype(normal.size())).compare(QLatin1String("Phone"), Qt::CaseInsensitive)
+            == 0)
+            return true;
+    }
+    return false;
+}
+
+// The calls a filter lets through, by index. Values of one option are OR-ed, options AND-ed.
+std::vector<std::size_t> select(const CallData &data, const MetricsFilter &filter)
+{
+    std::vector<std::size_t> selected;
+    // Every call is a phone call without priority or tags: these options decide for all at once.
+    if ((!filter.channels.isEmpty() && !wantsPhone(filter.channels)) || !filter.priorities.isEmpty()
+        || !filter.tags.isEmpty())
+        return selected;
+    for (std::size_t i = 0; i < data.calls.size(); ++i) {
+        const CallFacts &call = data.calls[i];
+        if (!filter.agents.isEmpty() && (call.agent < 0 || !containsName(filter.agents, data.agentNames[call.agent])))
+            continue;
+        if (!filter.teams.isEmpty() && (call.team < 0 || !containsName(filter.teams, data.teamNames[call.team])))
+            continue;
+        selected.push_back(i);
+    }
+    return selected;
+}
+
+using Period = UtcPeriod;
+
+using Cohort = std::vector<const CallFacts *>;
+
+Cohort cohortOf(const CallData &data, const std::vector<std::size_t> &selected, const Period &period)
+{
+    Cohort cohort;
+    for (const std::size_t i : selected) {
+        const std::int64_t at = data.calls[i].startedAt;
+        if (at == noTime ? period.all : at >= period.start && at < period.end)
+            cohort.push_back(&data.calls[i]);
+    }
+    return cohort;
+}
+
+MetricValue callMetric(std::string_view id, calls::CallCohort cohort, const CallFields &f, double targetS)
+{
+    if (id == "calls_offered")
+        return calls::calls_offered(cohort, f);
+    if (id == "calls_answered")
+        return calls::calls_answered(cohort, f);
+    if (id == "calls_abandoned")
+        return calls::calls_abandoned(cohort, f);
+    if (id == "abandon_pct")
+        return calls::abandon_pct(cohort, f);
+    if (id == "asa_s")
+        return calls::asa_s(cohort, f);
+    if (id == "service_level_pct")
+        return calls::service_level_pct(cohort, f, targetS);
+    if (id == "aht_min")
+        return calls::aht_min(cohort, f);
+    if (id == "fcr_pct")
+        return calls::fcr_pct(cohort, f);
+    return {};
+}
+
+// Every call metric of a cohort, in the order of callMetricDefinitions(); then, when the log has
+// ratings, the CSAT of the cohort's rated calls, and csa_pct in an agent's group (`agentGroup`).
+KindMetricValues metricsOf(const CallData &data, const Cohort &cohort, double targetS, bool agentGroup = false)
+{
+    KindMetricValues values;
+    const calls::CallCohort span(cohort.data(), cohort.size());
+    for (const MetricDefinition &definition : callMetricDefinitions())
+        values.emplace_back(&definition, callMetric(definition.id, span, data.fields, targetS));
+    if (!data.rated)
+        return values;
+    std::vector<const SurveyResponse *> rated;
+    for (const CallFacts *call : cohort) {
+        const SurveyResponse &rating = data.ratings[std::size_t(call - data.calls.data())];
+        if (surveys::isResponse(rating))
+            rated.push_back(&rating);
+    }
+    const surveys::SurveyCohort ratings(rated.data(), rated.size());
+    surveys::SurveyFields fields;
+    fields.csat = true;
+    const std::vector<MetricDefinition> &survey = surveyMetricDefinitions();
+    values.emplace_back(findMetricIn(survey, "csat_pct"), surveys::csat_pct(ratings, fields));
+    values.emplace_back(findMetricIn(survey, "csat_responses"), surveys::csat_responses(ratings, fields));
+    values.emplace_back(findMetricIn(survey, "csat_mean"), surveys::csat_mean(ratings, fields));
+    if (agentGroup) {
+        // The group's calls are one agent's ("(none)": nobody's, whose CSA is no value).
+        const bool someone = !cohort.empty() && cohort.front()->agent >= 0;
+        values.emplace_back(findMetricIn(survey, "csa_pct"),
+            someone ? surveys::csat_pct(ratings, fields) : MetricValue{});
+    }
+    return values;
+}
+
+// --- time buckets, as metricsquery.cpp makes them --------------------------------------------
+
+std::vector<std::pair<QString, KindMetricValues>> timeGroups(const CallData &data,
+    const std::vector<std::size_t> &selected, const MetricsRequest &request, double targetS)
+{
+    std::vector<std::pair<QString, KindMetricValues>> groups;
+    // An open end takes the data's first or last call (unfiltered, as tickets do).
+    QDate first = request.from.value_or(QDate());
+    QDate last = request.to.value_or(QDate());
+    if (!first.isValid() || !last.isValid()) {
+        std::int64_t earliest = farFuture, latest = farPast;
+        for (const CallFacts &call : data.calls) {
+            if (call.startedAt == noTime)
+                continue;
+            earliest = std::min(earliest, call.startedAt);
+            latest = std::max(latest, call.startedAt);
+        }
+        if (earliest > latest)
+            return groups;
+        if (!first.isValid())
+            first = QDateTime::fromSecsSinceEpoch(earliest, request.zone).date();
+        if (!last.isValid())
+            last = QDateTime::fromSecsSinceEpoch(latest, request.zone).date();
+    }
+    if (first > last)
+        return groups;
+    const Period whole = utcPeriodOf(request);
+    for (QDate day = bucketAround(request.grouping, first).first; day <= last;) {
+        const QDate next = bucketAround(request.grouping, day).second;
+        Period bucket;
+        bucket.start = std::max(startOfDay(day, request.zone), whole.start);
+        bucket.end = std::min(startOfDay(next, request.zone), whole.end);
+        if (groups.empty() && !request.from)
+            bucket.start = farPast; // an open start: everything before the first bucket belongs to it
+        if (next > last && !request.to)
+            bucket.end = farFuture;
+        groups.emplace_back(bucketKey(request.grouping, day),
+            metricsOf(data, cohortOf(data, selected, bucket), targetS));
+        day = next;
+    }
+    return groups;
+}
+
+// Hour of the day and weekday: each call's local start time decides; buckets without calls are
+// left out, as the ticket query leaves them out.
+std::vector<std::pair<QString, KindMetricValues>> recurringGroups(const CallData &data, const Cohort &cohort,
+    const MetricsRequest &request, double targetS)
+{
+    const bool byHour = request.grouping == Grouping::Hour;
+    std::map<int, Cohort> buckets;
+    for (const CallFacts *call : cohort) {
+        if (call->startedAt == noTime)
+            continue;
+        const QDateTime local = QDateTime::fromSecsSinceEpoch(call->startedAt, request.zone);
+        buckets[byHour ? local.time().hour() : local.date().dayOfWeek() - 1].push_back(call);
+    }
+    std::vector<std::pair<QString, KindMetricValues>> groups;
+    for (const auto &[bucket, members] : buckets) {
+        groups.emplace_back(byHour ? QString::number(bucket) : weekdayKey(bucket),
+            metricsOf(data, members, targetS));
+    }
+    return groups;
+}
+
+// Agent, team, channel, priority, tag: a key per call, "(none)" where it has no value.
+std::vector<std::pair<QString, KindMetricValues>> keyedGroups(const CallData &data, const Cohort &cohort,
+    const MetricsRequest &request, double targetS)
+{
+    const QString &none = noneGroupKey();
+    std::map<QString, Cohort> byKey;
+    for (const CallFacts *call : cohort) {
+        switch (request.grouping) {
+        case Grouping::Agent: byKey[call->agent >= 0 ? data.agentNames[call->agent] : none].push_back(call); break;
+        case Grouping::Team: byKey[call->team >= 0 ? data.teamNames[call->team] : none].push_back(call); break;
+        case Grouping::Channel: byKey[QStringLiteral("Phone")].push_back(call); break;
+        default: byKey[none].push_back(call); break; // priority, tag: calls have neither
+        }
+    }
+    // By calls offered, most first; ties by name (std::map gave name order, the sort is stable).
+    std::vector<std::pair<QString, const Cohort *>> order;
+    for (const auto &[key, members] : byKey)
+        order.emplace_back(key, &members);
+    std::stable_sort(order.begin(), order.end(),
+        [](const auto &a, const auto &b) { return a.second->size() > b.second->size(); });
+    std::vector<std::pair<QString, KindMetricValues>> groups;
+    for (const auto &[key, members] : order)
+        groups.emplace_back(key, metricsOf(data, *members, targetS, request.grouping == Grouping::Agent));
+    return groups;
+}
+
+} // namespace
+
+KindMetricsResult runCallMetrics(Database &db, const MetricsRequest &request, QString *error)
+{
+    KindMetricsResult result;
+    const std::optional<CallData> data = load(db, error);
+    if (!data) {
+        if (error->isEmpty())
+            *error = QObject::tr("cannot read the calls");
+        return result;
+    }
+    if (data->calls.empty())
+        return result;
+    result.hasData = true;
+    const double targetS = double(request.slaTargets.phone);
+    const std::vector<std::size_t> selected = select(*data, request.filter);
+    const Period period = utcPeriodOf(request);
+    const Cohort cohort = cohortOf(*data, selected, period);
+    result.metrics = metricsOf(*data, cohort, targetS);
+    if (request.compare && request.from && request.to) {
+        const qint64 days = request.from->daysTo(*request.to) + 1;
+        Period previous;
+        previous.start = startOfDay(request.from->addDays(-days), request.zone);
+        previous.end = period.start;
+        result.previous = metricsOf(*data, cohortOf(*data, selected, previous), targetS);
+    }
+    switch (request.grouping) {
+    case Grouping::None: break;
+    case Grouping::Day:
+    case Grouping::Week:
+    case Grouping::Month: result.groups = timeGroups(*data, selected, request, targetS); break;
+    case Grouping::Hour:
+    case Grouping::Weekday: result.groups = recurringGroups(*data, cohort, request, targetS); break;
+    default: result.groups = keyedGroups(*data, cohort, request, targetS); break;
+    }
+    return result;
+}
+
+} // namespace sl
