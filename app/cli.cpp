@@ -3,6 +3,7 @@
 #include "calendarcommand.h"
 #include "reportcommand.h"
 #include "csv/csvreader.h"
+#include "services/csvexport.h"
 #include "services/demobuilder.h"
 #include "services/importjob.h"
 #include "import/kinds.h"
@@ -525,21 +526,6 @@ QJsonObject metricsJson(const std::vector<MetricValue> &values, bool agentGroup 
     return json;
 }
 
-QString csvCell(QString text)
-{
-    // Spreadsheets run cells that start with these as formulas (OWASP's CSV injection advice).
-    if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front())
-        && !(text.front() == QLatin1Char('-') && text.size() > 1 && text.at(1).isDigit())) {
-        text.prepend(QLatin1Char('\''));
-    }
-    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n'))
-        || text.contains(QLatin1Char('\r'))) {
-        text.replace(QLatin1String("\""), QLatin1String("\"\""));
-        text = QLatin1Char('"') + text + QLatin1Char('"');
-    }
-    return text;
-}
-
 // Adds the kinds' values of one scope to a ticket scope's JSON (see KindAnswers).
 void addKindValues(QJsonObject &json, const std::vector<const KindMetricValues *> &scope)
 {
@@ -581,7 +567,8 @@ void printMetricsCsv(const MetricsResult &result, bool agentGroups, const KindAn
     out() << header.join(QLatin1Char(',')) << '\n';
     const auto row = [&](const QString &scope, const QString &key, const std::vector<MetricValue> *values,
                          const std::vector<const KindMetricValues *> &kindScope, bool isAgent) {
-        QStringList cells{scope, csvCell(key)};
+        // A key is text the data wrote (an agent, a tag): written as the window writes every CSV cell.
+        QStringList cells{scope, ui::CsvWriter::field(key)};
         for (const auto &[d, index] : columns) {
             const bool applies = d->id != "csa_pct" || isAgent;
             const auto cell = [&](const std::optional<double> &v) {

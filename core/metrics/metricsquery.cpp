@@ -773,9 +773,9 @@ MetricsResult MetricsEngine::run(const MetricsRequest &request)
         result.metrics = metricsFor(s, selection, order, period, request.slaTargets);
     if (request.compare && request.from && request.to) {
         // The previous period of the same length, in whole days, ending the day before `from`.
-        const qint64 days = request.from->daysTo(*request.to) + 1;
-        result.previousTo = request.from->addDays(-1);
-        result.previousFrom = request.from->addDays(-days);
+        const DatePeriod before = previousPeriod(*request.from, *request.to);
+        result.previousFrom = before.from;
+        result.previousTo = before.to;
         const Period previous{startOfDay(*result.previousFrom, request.zone), period.start};
         result.previous = metricsFor(s, selection, order, previous, request.slaTargets);
     }
@@ -843,9 +843,8 @@ std::vector<TagVolume> MetricsEngine::topTags(const MetricsRequest &request, std
     for (std::size_t t : order)
         result.push_back({s.tagNames[qsizetype(t)], current[t], std::nullopt, {}});
     if (request.from && request.to) {
-        const qint64 days = request.from->daysTo(*request.to) + 1;
         const std::vector<std::int64_t> previous =
-            count(startOfDay(request.from->addDays(-days), request.zone), period.start);
+            count(startOfDay(previousPeriod(*request.from, *request.to).from, request.zone), period.start);
         for (std::size_t r = 0; r < order.size(); ++r)
             result[r].previous = previous[order[r]];
     }

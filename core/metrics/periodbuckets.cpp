@@ -26,6 +26,22 @@ std::pair<QDate, QDate> bucketAround(Grouping grouping, const QDate &date)
     }
 }
 
+std::vector<QDate> bucketStarts(const QDate &from, const QDate &to, Grouping grouping)
+{
+    std::vector<QDate> starts;
+    if (!from.isValid() || !to.isValid() || from > to)
+        return starts;
+    for (QDate day = bucketAround(grouping, from).first; day <= to; day = bucketAround(grouping, day).second)
+        starts.push_back(day);
+    return starts;
+}
+
+DatePeriod previousPeriod(const QDate &from, const QDate &to)
+{
+    const qint64 days = from.daysTo(to) + 1;
+    return {from.addDays(-days), from.addDays(-1)};
+}
+
 QString bucketKey(Grouping grouping, const QDate &start)
 {
     switch (grouping) {

@@ -5,7 +5,7 @@
 // ("2025-01-31", "2025-W05" by ISO week, "2025-01"; weekdays "Mon"…"Sun"). One place, so that a
 // call's bucket and a ticket's bucket can never disagree.
 
-#include "metrics/metricsquery.h"
+#include "domain/metricsrequest.h"
 
 #include <QDate>
 #include <QString>
@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <limits>
 #include <utility>
+#include <vector>
 
 namespace sl {
 
@@ -23,6 +24,19 @@ std::int64_t startOfDay(const QDate &date, const QTimeZone &zone);
 // The start of the day, week (Monday) or month bucket that holds `date`, and the start of the
 // next one; any other grouping is a day.
 std::pair<QDate, QDate> bucketAround(Grouping grouping, const QDate &date);
+
+// The first day of every day, week (Monday) or month bucket that meets [from, to]; none when the
+// period is empty or unbounded.
+std::vector<QDate> bucketStarts(const QDate &from, const QDate &to, Grouping grouping);
+
+// Whole days, both ends inclusive.
+struct DatePeriod
+{
+    QDate from, to;
+};
+// The period a comparison runs against: as many whole days as [from, to], ending the day
+// before `from` (spec/metrics.md, "previous period"). Every family compares with this one.
+DatePeriod previousPeriod(const QDate &from, const QDate &to);
 
 // The group key of the bucket starting at `start`.
 QString bucketKey(Grouping grouping, const QDate &start);

@@ -474,8 +474,8 @@ KindMetricsResult runBusinessMetrics(
     result.hasData = true;
     result.metrics = calculator.values(period, ticketCounts.period);
     if (request.compare && request.from && request.to) {
-        const qint64 days = request.from->daysTo(*request.to) + 1;
-        const DayPeriod previous { request.from->addDays(-days), request.from->addDays(-1) };
+        const DatePeriod before = previousPeriod(*request.from, *request.to);
+        const DayPeriod previous{before.from, before.to};
         result.previous = calculator.values(previous, ticketCounts.previous);
     }
     switch (request.grouping) {

@@ -350,9 +350,8 @@ KindMetricsResult runCallMetrics(Database &db, const MetricsRequest &request, QS
     const Cohort cohort = cohortOf(*data, selected, period);
     result.metrics = metricsOf(*data, cohort, targetS);
     if (request.compare && request.from && request.to) {
-        const qint64 days = request.from->daysTo(*request.to) + 1;
         Period previous;
-        previous.start = startOfDay(request.from->addDays(-days), request.zone);
+        previous.start = startOfDay(previousPeriod(*request.from, *request.to).from, request.zone);
         previous.end = period.start;
         result.previous = metricsOf(*data, cohortOf(*data, selected, previous), targetS);
     }

@@ -1,6 +1,7 @@
 #include "services/dashboardquery.h"
 
 #include "domain/metricdefinitions.h"
+#include "metrics/periodbuckets.h"
 
 #include <QtGlobal>
 
@@ -9,24 +10,6 @@
 namespace sl::ui {
 
 namespace {
-
-QDate bucketStart(const QDate &date, Grouping bucket)
-{
-    switch (bucket) {
-    case Grouping::Week: return date.addDays(1 - date.dayOfWeek());
-    case Grouping::Month: return QDate(date.year(), date.month(), 1);
-    default: return date;
-    }
-}
-
-QDate nextBucket(const QDate &start, Grouping bucket)
-{
-    switch (bucket) {
-    case Grouping::Week: return start.addDays(7);
-    case Grouping::Month: return start.addMonths(1);
-    default: return start.addDays(1);
-    }
-}
 
 TrendSeries trendOf(MetricsEngine &engine, const MetricsRequest &base, const QDate &from, const QDate &to,
                     Grouping bucket)
@@ -92,16 +75,6 @@ std::pair<QDate, QDate> trendSpanDates(const DashboardRequest &request)
     return {from.isValid() ? std::min(from, twelveMonths) : twelveMonths, to};
 }
 
-std::vector<QDate> bucketStarts(const QDate &from, const QDate &to, Grouping bucket)
-{
-    std::vector<QDate> starts;
-    if (!from.isValid() || !to.isValid() || from > to)
-        return starts;
-    for (QDate day = bucketStart(from, bucket); day <= to; day = nextBucket(day, bucket))
-        starts.push_back(day);
-    return starts;
-}
-
 DashboardResult computeDashboard(MetricsEngine &engine, const DashboardRequest &request)
 {
     Q_ASSERT(request.period.from && request.period.to);
@@ -154,9 +127,7 @@ DashboardResult computeDashboard(MetricsEngine &engine, const DashboardRequest &
     if (request.compare) {
         // The span before, of the same length in days; its buckets line up with the trend's by
         // position (the first day of the previous span shows under the first of this one).
-        const qint64 days = trendFrom.daysTo(trendTo) + 1;
-        QDate previousFrom = trendFrom.addDays(-days);
-        QDate previousTo = trendFrom.addDays(-1);
+        auto [previousFrom, previousTo] = previousPeriod(trendFrom, trendTo);
         if (request.compareLastYear || (request.trendSpan == TrendSpan::TwelveMonths && bucket == Grouping::Month)) {
             // Whole months a year earlier, so that March lines up with March.
             previousFrom = trendFrom.addMonths(-12);

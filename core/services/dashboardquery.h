@@ -65,8 +65,6 @@ struct DashboardResult
 Grouping sparklineBucket(const QDate &from, const QDate &to);
 // The trend chart's span for a request.
 std::pair<QDate, QDate> trendSpanDates(const DashboardRequest &request);
-// The first day of every day, week (Monday) or month bucket that meets [from, to].
-std::vector<QDate> bucketStarts(const QDate &from, const QDate &to, Grouping bucket);
 
 // Runs every query of the dashboard on `engine`. The request needs period.from and period.to.
 DashboardResult computeDashboard(MetricsEngine &engine, const DashboardRequest &request);

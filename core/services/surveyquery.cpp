@@ -384,9 +384,8 @@ KindMetricsResult runSurveyMetrics(Database &db, const MetricsRequest &request, 
     const Cohort cohort = cohortOf(*data, selected, period);
     result.metrics = metricsOf(cohort, data->fields);
     if (request.compare && request.from && request.to) {
-        const qint64 days = request.from->daysTo(*request.to) + 1;
         Period previous;
-        previous.start = startOfDay(request.from->addDays(-days), request.zone);
+        previous.start = startOfDay(previousPeriod(*request.from, *request.to).from, request.zone);
         previous.end = period.start;
         result.previous = metricsOf(cohortOf(*data, selected, previous), data->fields);
     }

@@ -289,6 +289,27 @@ private slots:
         QVERIFY2(bad.err.contains(QStringLiteral("--compare needs")), qPrintable(bad.err));
     }
 
+    // A group key is text the data wrote: the CSV the command line writes neutralises it against
+    // formula injection as the window's exports do (services/csvexport.h), a leading "-" included.
+    void metricsCsvNeutralisesFormulaKeys()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("injection.sqlite"));
+        const QString file = test::writeFile(QDir(m_dir.path()), QStringLiteral("injection.csv"),
+            "Ticket ID,Subject,Channel,Agent,Team,Priority,Tags,Created at,First response at,Solved at,Satisfaction\n"
+            "1,a,Email,=SUM(1),T,low,,2025-01-02T10:00:00Z,,,\n"
+            "2,b,Email,-2+3,T,low,,2025-01-02T11:00:00Z,,,\n"
+            "3,c,Email,Ann,T,low,,2025-01-02T12:00:00Z,,,\n");
+        QCOMPARE(supportlens({QStringLiteral("import"), QStringLiteral("--db"), db, QStringLiteral("--timezone=UTC"), file})
+                     .exitCode,
+                 0);
+        const Run csv = supportlens({QStringLiteral("metrics"), QStringLiteral("--db"), db, QStringLiteral("--format=csv"),
+                                     QStringLiteral("--by=agent")});
+        QCOMPARE(csv.exitCode, 0);
+        QVERIFY2(csv.out.contains(QStringLiteral("\ngroup,'=SUM(1),1,")), qPrintable(csv.out));
+        QVERIFY2(csv.out.contains(QStringLiteral("\ngroup,'-2+3,1,")), qPrintable(csv.out));
+        QVERIFY2(csv.out.contains(QStringLiteral("\ngroup,Ann,1,")), qPrintable(csv.out));
+    }
+
     void demoBuildsADatabaseOnce()
     {
         const QString db = m_dir.filePath(QStringLiteral("demo.sqlite"));

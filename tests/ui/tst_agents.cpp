@@ -21,6 +21,7 @@
 #include <QHeaderView>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QChartView>
 #include <QTest>
 
 #include <cmath>
@@ -260,7 +261,7 @@ private slots:
         for (const MetricsGroup &group : teams.groups) {
             const double activity = group.metrics[indexOf("tickets_created")].value.value_or(0)
                 + group.metrics[indexOf("tickets_solved")].value.value_or(0);
-            if (group.key != QLatin1String("(none)") && activity > most) {
+            if (group.key != noneGroupKey() && activity > most) {
                 most = activity;
                 mainTeam = group.key;
             }
@@ -292,6 +293,12 @@ private slots:
         TicketsModel *tickets = page.detailPage()->tickets()->model();
         QVERIFY(QTest::qWaitFor([&] { return !tickets->isLoading(); }, computeTimeoutMs));
         QCOMPARE(double(tickets->rowCount()), *agentResult.metrics[indexOf("tickets_solved")].value);
+
+        // Its two charts (weekly trend, channel mix) are the window's chart views: no Tab stops.
+        const QList<QChartView *> charts = page.detailPage()->findChildren<QChartView *>();
+        QCOMPARE(charts.size(), 2);
+        for (const QChartView *chart : charts)
+            QCOMPARE(chart->focusPolicy(), Qt::NoFocus);
 
         // Back to the leaderboard.
         emit page.detailPage()->backRequested();

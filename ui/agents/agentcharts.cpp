@@ -1,5 +1,6 @@
 #include "agents/agentcharts.h"
 
+#include "charts/chartstyle.h"
 #include "services/agentdetail.h"
 
 #include <QBarCategoryAxis>
@@ -24,41 +25,16 @@ class ChartText
     Q_DECLARE_TR_FUNCTIONS(ChartText)
 };
 
-// The chart's colours from the widget palette, so that a dark desktop gets a dark chart.
-void applyPalette(QChart *chart, const QPalette &palette)
-{
-    chart->setTheme(
-        palette.color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->setBackgroundBrush(palette.brush(QPalette::Base));
-    chart->setBackgroundRoundness(0);
-    chart->setTitleBrush(palette.brush(QPalette::Text));
-    chart->legend()->setLabelBrush(palette.brush(QPalette::Text));
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    for (QAbstractAxis *axis : chart->axes()) {
-        axis->setLabelsBrush(palette.brush(QPalette::Text));
-        axis->setTitleBrush(palette.brush(QPalette::Text));
-        axis->setLinePenColor(palette.color(QPalette::Mid));
-        axis->setGridLineColor(palette.color(QPalette::Midlight));
-    }
-}
-
-// The agent in the palette's highlight, the team in its secondary text colour.
+// The agent in the main series colour, the team in the comparison colour, as every chart does.
+using charts::applyPalette;
+using charts::replaceChart;
 QColor agentColor(const QPalette &palette)
 {
-    return palette.color(QPalette::Highlight);
+    return charts::primaryColor(palette);
 }
-
 QColor teamColor(const QPalette &palette)
 {
-    return palette.color(QPalette::PlaceholderText);
-}
-
-void replaceChart(QChartView *view, QChart *chart)
-{
-    QChart *old = view->chart();
-    view->setChart(chart); // the view does not delete the chart it held
-    delete old;
+    return charts::comparisonColor(palette);
 }
 
 QString teamLabel(const AgentDetail &detail)
@@ -71,11 +47,10 @@ QString teamLabel(const AgentDetail &detail)
 
 QChartView *createAgentChartView(const QString &accessibleName, QWidget *parent)
 {
-    auto *view = new QChartView(parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setAccessibleName(accessibleName);
+    // The window's chart view: not a Tab stop, the window's palette and fonts. The charts put in
+    // it keep their legend (agent against team).
+    QChartView *view = charts::createChartView(accessibleName, parent);
     view->setMinimumSize(320, 220);
-    applyPalette(view->chart(), view->palette());
     return view;
 }
 

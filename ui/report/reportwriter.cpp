@@ -1,5 +1,6 @@
 #include "report/reportwriter.h"
 
+#include "charts/trendchart.h"
 #include "overview/kpis.h"
 #include "widgets/accentcolors.h"
 
@@ -336,15 +337,6 @@ QString axisNumber(double value, double top)
     return QLocale().toString(value, 'f', decimals);
 }
 
-QString bucketLabel(const QDate &start, Grouping bucket)
-{
-    const QLocale locale;
-    switch (bucket) {
-    case Grouping::Month: return locale.toString(start, QStringLiteral("MMM yy"));
-    default: return locale.toString(start, QStringLiteral("d MMM"));
-    }
-}
-
 // A line chart in `rect`: the title on top, a y axis from 0 with four grid lines, the x labels
 // spaced so they never collide, and each series a path broken where a bucket has no value.
 void lineChart(Layout &layout, const QRectF &rect, const QString &title, const std::vector<Series> &series,
@@ -618,9 +610,15 @@ void trendSection(Layout &layout, const ReportData &data)
                        ? Tr::tr("By %1 over the period; the dashed grey line is the previous period, bucket for bucket.")
                              .arg(bucket)
                        : Tr::tr("By %1 over the period.").arg(bucket));
+    // The window's trend labels (TrendChart::bucketLabel), with the year where it changes.
     QStringList labels;
-    for (const QDate &start : trend.starts)
-        labels.append(bucketLabel(start, trend.bucket));
+    const bool spansYears = !trend.starts.empty() && trend.starts.front().year() != trend.starts.back().year();
+    int labelledYear = 0;
+    for (const QDate &start : trend.starts) {
+        const bool withYear = start.year() != labelledYear && (trend.bucket == Grouping::Month || spansYears);
+        labelledYear = start.year();
+        labels.append(TrendChart::bucketLabel(start, trend.bucket, withYear));
+    }
 
     struct Chart
     {
