@@ -1,5 +1,6 @@
 #include "domain/metricdefinitions.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QObject>
 
@@ -11,119 +12,119 @@ using U = MetricUnit;
 using D = MetricDirection;
 
 const std::vector<MetricDefinition> definitions = {
-    {"tickets_created", "Tickets created", U::Count, D::Neutral, false,
-     "Count of tickets created in the period."},
-    {"tickets_solved", "Tickets solved", U::Count, D::HigherIsBetter, false,
-     "Count of tickets with a solved/resolved time in the period."},
-    {"backlog_end", "Backlog at end", U::Count, D::LowerIsBetter, false,
-     "Tickets created on or before the period's end and not solved by its end."},
-    {"frt_median_min", "First reply time (median)", U::Minutes, D::LowerIsBetter, false,
-     "First agent reply − created, calendar minutes (the export's own calendar column when present); tickets "
-     "created in the period; tickets without a reply are left out."},
-    {"frt_mean_min", "First reply time (mean)", U::Minutes, D::LowerIsBetter, false,
-     "Mean of the first reply times of tickets created in the period."},
-    {"frt_p90_min", "First reply time (p90)", U::Minutes, D::LowerIsBetter, false,
-     "90th percentile (nearest rank) of the first reply times of tickets created in the period."},
-    {"frt_unreplied", "Unreplied tickets", U::Count, D::LowerIsBetter, false,
-     "Tickets created in the period with no agent reply yet."},
-    {"frt_bh_median_min", "First reply time, business hours (median)", U::Minutes, D::LowerIsBetter, false,
-     "First reply time counting only business hours (the export's own business-hours column); created cohort."},
-    {"frt_bh_mean_min", "First reply time, business hours (mean)", U::Minutes, D::LowerIsBetter, false,
-     "Mean business-hours first reply time; created cohort."},
-    {"frt_bh_p90_min", "First reply time, business hours (p90)", U::Minutes, D::LowerIsBetter, false,
-     "90th percentile (nearest rank) of business-hours first reply times; created cohort."},
-    {"resolution_median_hours", "Resolution time (median)", U::Hours, D::LowerIsBetter, false,
-     "Full resolution time: last solved − created, calendar hours (the export's own calendar column when "
-     "present); tickets solved in the period."},
-    {"resolution_mean_hours", "Resolution time (mean)", U::Hours, D::LowerIsBetter, false,
-     "Average resolution time (ART) of tickets solved in the period."},
-    {"resolution_bh_median_hours", "Resolution time, business hours (median)", U::Hours, D::LowerIsBetter, false,
-     "Full resolution time counting only business hours (the export's own business-hours column); solved cohort."},
-    {"resolution_bh_mean_hours", "Resolution time, business hours (mean)", U::Hours, D::LowerIsBetter, false,
-     "Mean business-hours resolution time; solved cohort."},
-    {"aht_min", "Average handling time", U::Minutes, D::LowerIsBetter, false,
-     "Mean tracked handle time over solved tickets that have one."},
-    {"fcr_pct", "First contact resolution", U::Percent, D::HigherIsBetter, true,
-     "Share of solved tickets resolved with exactly one agent reply and never reopened; denominator: solved "
-     "tickets with at least one agent reply."},
-    {"reopen_pct", "Reopened", U::Percent, D::LowerIsBetter, true,
-     "Share of solved tickets reopened at least once."},
-    {"sla_first_reply_pct", "First reply within target", U::Percent, D::HigherIsBetter, true,
-     "Share of tickets created in the period whose first reply came within the channel's target (phone 20 s, "
+    {"tickets_created", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Tickets created"), U::Count, D::Neutral, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Count of tickets created in the period.")},
+    {"tickets_solved", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Tickets solved"), U::Count, D::HigherIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Count of tickets with a solved/resolved time in the period.")},
+    {"backlog_end", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Backlog at end"), U::Count, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Tickets created on or before the period's end and not solved by its end.")},
+    {"frt_median_min", QT_TRANSLATE_NOOP("sl::MetricDefinition", "First reply time (median)"), U::Minutes, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "First agent reply − created, calendar minutes (the export's own calendar column when present); tickets "
+     "created in the period; tickets without a reply are left out.")},
+    {"frt_mean_min", QT_TRANSLATE_NOOP("sl::MetricDefinition", "First reply time (mean)"), U::Minutes, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Mean of the first reply times of tickets created in the period.")},
+    {"frt_p90_min", QT_TRANSLATE_NOOP("sl::MetricDefinition", "First reply time (p90)"), U::Minutes, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "90th percentile (nearest rank) of the first reply times of tickets created in the period.")},
+    {"frt_unreplied", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Unreplied tickets"), U::Count, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Tickets created in the period with no agent reply yet.")},
+    {"frt_bh_median_min", QT_TRANSLATE_NOOP("sl::MetricDefinition", "First reply time, business hours (median)"), U::Minutes, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "First reply time counting only business hours (the export's own business-hours column); created cohort.")},
+    {"frt_bh_mean_min", QT_TRANSLATE_NOOP("sl::MetricDefinition", "First reply time, business hours (mean)"), U::Minutes, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Mean business-hours first reply time; created cohort.")},
+    {"frt_bh_p90_min", QT_TRANSLATE_NOOP("sl::MetricDefinition", "First reply time, business hours (p90)"), U::Minutes, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "90th percentile (nearest rank) of business-hours first reply times; created cohort.")},
+    {"resolution_median_hours", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Resolution time (median)"), U::Hours, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Full resolution time: last solved − created, calendar hours (the export's own calendar column when "
+     "present); tickets solved in the period.")},
+    {"resolution_mean_hours", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Resolution time (mean)"), U::Hours, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Average resolution time (ART) of tickets solved in the period.")},
+    {"resolution_bh_median_hours", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Resolution time, business hours (median)"), U::Hours, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Full resolution time counting only business hours (the export's own business-hours column); solved cohort.")},
+    {"resolution_bh_mean_hours", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Resolution time, business hours (mean)"), U::Hours, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Mean business-hours resolution time; solved cohort.")},
+    {"aht_min", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Average handling time"), U::Minutes, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Mean tracked handle time over solved tickets that have one.")},
+    {"fcr_pct", QT_TRANSLATE_NOOP("sl::MetricDefinition", "First contact resolution"), U::Percent, D::HigherIsBetter, true,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Share of solved tickets resolved with exactly one agent reply and never reopened; denominator: solved "
+     "tickets with at least one agent reply.")},
+    {"reopen_pct", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Reopened"), U::Percent, D::LowerIsBetter, true,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Share of solved tickets reopened at least once.")},
+    {"sla_first_reply_pct", QT_TRANSLATE_NOOP("sl::MetricDefinition", "First reply within target"), U::Percent, D::HigherIsBetter, true,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Share of tickets created in the period whose first reply came within the channel's target (phone 20 s, "
      "chat 60 s, social 60 min, else 24 h); an unreplied ticket is a miss once its target passed before the "
-     "period's end."},
-    {"tickets_per_customer", "Tickets per customer", U::Ratio, D::LowerIsBetter, false,
-     "Tickets created / distinct requesters among them."},
-    {"replies_mean", "Agent replies per ticket", U::Ratio, D::LowerIsBetter, false,
-     "Mean agent replies per solved ticket."},
-    {"csat_pct", "CSAT", U::Percent, D::HigherIsBetter, true,
-     "Share of ratings that are satisfied (4–5 of 5, or 'good'); ratings of tickets solved in the period. "
-     "'Offered' and 'unoffered' are not responses."},
-    {"csat_responses", "CSAT responses", U::Count, D::Neutral, false,
-     "Ratings counted in CSAT: the denominator of csat_pct."},
-    {"csat_mean", "CSAT (mean score)", U::Score, D::HigherIsBetter, false,
-     "Mean rating on the 1–5 scale; no value for good/bad-only data."},
-    {"survey_response_rate_pct", "Survey response rate", U::Percent, D::HigherIsBetter, true,
-     "Rated tickets / tickets offered a survey, where the export says which were offered; solved cohort."},
+     "period's end.")},
+    {"tickets_per_customer", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Tickets per customer"), U::Ratio, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Tickets created / distinct requesters among them.")},
+    {"replies_mean", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Agent replies per ticket"), U::Ratio, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Mean agent replies per solved ticket.")},
+    {"csat_pct", QT_TRANSLATE_NOOP("sl::MetricDefinition", "CSAT"), U::Percent, D::HigherIsBetter, true,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Share of ratings that are satisfied (4–5 of 5, or 'good'); ratings of tickets solved in the period. "
+     "'Offered' and 'unoffered' are not responses.")},
+    {"csat_responses", QT_TRANSLATE_NOOP("sl::MetricDefinition", "CSAT responses"), U::Count, D::Neutral, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Ratings counted in CSAT: the denominator of csat_pct.")},
+    {"csat_mean", QT_TRANSLATE_NOOP("sl::MetricDefinition", "CSAT (mean score)"), U::Score, D::HigherIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Mean rating on the 1–5 scale; no value for good/bad-only data.")},
+    {"survey_response_rate_pct", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Survey response rate"), U::Percent, D::HigherIsBetter, true,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Rated tickets / tickets offered a survey, where the export says which were offered; solved cohort.")},
 };
 
 const std::vector<MetricDefinition> callDefinitions = {
-    {"calls_offered", "Calls offered", U::Count, D::Neutral, false,
-     "Calls that reached the queue in the period."},
-    {"calls_answered", "Calls answered", U::Count, D::HigherIsBetter, false,
-     "Calls of the period that an agent answered."},
-    {"calls_abandoned", "Calls abandoned", U::Count, D::LowerIsBetter, false,
-     "Calls of the period hung up before an agent answered."},
-    {"abandon_pct", "Abandoned", U::Percent, D::LowerIsBetter, true,
-     "Abandoned / offered calls in the period."},
-    {"asa_s", "Average speed of answer", U::Seconds, D::LowerIsBetter, false,
-     "Mean wait before answer, answered calls only."},
-    {"service_level_pct", "Service level", U::Percent, D::HigherIsBetter, true,
-     "Answered within the target (20 s default; a call answered at exactly the target is within) / (answered + "
-     "calls abandoned after the target); calls abandoned within the target are not counted (ICMI's formula 4)."},
-    {"aht_min", "Average handling time (calls)", U::Minutes, D::LowerIsBetter, false,
-     "(Talk + hold + after-call work) mean over answered calls in the period."},
-    {"fcr_pct", "First contact resolution (calls)", U::Percent, D::HigherIsBetter, true,
-     "Calls flagged resolved on first contact / answered calls with a resolution flag."},
+    {"calls_offered", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Calls offered"), U::Count, D::Neutral, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Calls that reached the queue in the period.")},
+    {"calls_answered", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Calls answered"), U::Count, D::HigherIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Calls of the period that an agent answered.")},
+    {"calls_abandoned", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Calls abandoned"), U::Count, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Calls of the period hung up before an agent answered.")},
+    {"abandon_pct", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Abandoned"), U::Percent, D::LowerIsBetter, true,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Abandoned / offered calls in the period.")},
+    {"asa_s", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Average speed of answer"), U::Seconds, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Mean wait before answer, answered calls only.")},
+    {"service_level_pct", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Service level"), U::Percent, D::HigherIsBetter, true,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Answered within the target (20 s default; a call answered at exactly the target is within) / (answered + "
+     "calls abandoned after the target); calls abandoned within the target are not counted (ICMI's formula 4).")},
+    {"aht_min", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Average handling time (calls)"), U::Minutes, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "(Talk + hold + after-call work) mean over answered calls in the period.")},
+    {"fcr_pct", QT_TRANSLATE_NOOP("sl::MetricDefinition", "First contact resolution (calls)"), U::Percent, D::HigherIsBetter, true,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Calls flagged resolved on first contact / answered calls with a resolution flag.")},
 };
 
 const std::vector<MetricDefinition> surveyDefinitions = {
-    {"csat_pct", "CSAT", U::Percent, D::HigherIsBetter, true,
-     "Share of CSAT responses that are satisfied: 4–5 on a 1–5 scale, 'good' on a good/bad scale, top two "
-     "boxes on other scales. 'Offered' and 'unoffered' are not responses."},
-    {"csat_responses", "CSAT responses", U::Count, D::Neutral, false,
-     "CSAT responses counted in CSAT: the denominator of csat_pct."},
-    {"csat_mean", "CSAT (mean score)", U::Score, D::HigherIsBetter, false,
-     "Mean score on the 1–5 scale; no value for good/bad-only data."},
-    {"nps", "Net Promoter Score", U::Points, D::HigherIsBetter, false,
-     "% promoters (9–10) − % detractors (0–6) of NPS responses, −100…100, one decimal."},
-    {"nps_responses", "NPS responses", U::Count, D::Neutral, false,
-     "NPS responses: promoters + passives (7–8) + detractors."},
-    {"ces_mean", "Customer effort (mean)", U::Score, D::HigherIsBetter, false,
-     "Mean Customer Effort Score on a 1–7 agreement scale (7 = very easy)."},
-    {"ces_easy_pct", "Customer effort: easy", U::Percent, D::HigherIsBetter, true,
-     "Share of Customer Effort Score responses of 5–7 on the 1–7 scale."},
-    {"csa_pct", "Customer satisfaction with agent", U::Percent, D::HigherIsBetter, true,
-     "csat_pct over the responses attributed to one agent (in a leaderboard, the CSAT column)."},
+    {"csat_pct", QT_TRANSLATE_NOOP("sl::MetricDefinition", "CSAT"), U::Percent, D::HigherIsBetter, true,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Share of CSAT responses that are satisfied: 4–5 on a 1–5 scale, 'good' on a good/bad scale, top two "
+     "boxes on other scales. 'Offered' and 'unoffered' are not responses.")},
+    {"csat_responses", QT_TRANSLATE_NOOP("sl::MetricDefinition", "CSAT responses"), U::Count, D::Neutral, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "CSAT responses counted in CSAT: the denominator of csat_pct.")},
+    {"csat_mean", QT_TRANSLATE_NOOP("sl::MetricDefinition", "CSAT (mean score)"), U::Score, D::HigherIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Mean score on the 1–5 scale; no value for good/bad-only data.")},
+    {"nps", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Net Promoter Score"), U::Points, D::HigherIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "% promoters (9–10) − % detractors (0–6) of NPS responses, −100…100, one decimal.")},
+    {"nps_responses", QT_TRANSLATE_NOOP("sl::MetricDefinition", "NPS responses"), U::Count, D::Neutral, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "NPS responses: promoters + passives (7–8) + detractors.")},
+    {"ces_mean", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Customer effort (mean)"), U::Score, D::HigherIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Mean Customer Effort Score on a 1–7 agreement scale (7 = very easy).")},
+    {"ces_easy_pct", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Customer effort: easy"), U::Percent, D::HigherIsBetter, true,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Share of Customer Effort Score responses of 5–7 on the 1–7 scale.")},
+    {"csa_pct", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Customer satisfaction with agent"), U::Percent, D::HigherIsBetter, true,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "csat_pct over the responses attributed to one agent (in a leaderboard, the CSAT column).")},
 };
 
 const std::vector<MetricDefinition> businessDefinitions = {
-    {"retention_pct", "Customer retention", U::Percent, D::HigherIsBetter, true,
-     "(E − N) / S × 100: S customers active at the period's start, E active at its end, N who started during "
-     "it and are still active at its end."},
-    {"churn_pct", "Customer churn", U::Percent, D::LowerIsBetter, true,
-     "Customers active at the period's start who ended during it / S × 100."},
-    {"clv", "Customer lifetime value", U::Currency, D::HigherIsBetter, false,
-     "Average revenue per customer per month × gross margin (default 100%) / monthly churn rate (as a "
-     "fraction); no value when churn is 0."},
-    {"cost_per_ticket", "Cost per ticket", U::Currency, D::LowerIsBetter, false,
-     "Support cost of the period / tickets solved in it."},
-    {"cost_per_interaction", "Cost per interaction", U::Currency, D::LowerIsBetter, false,
-     "Support cost / (tickets created + calls answered + chats) in the period."},
-    {"contact_rate_pct", "Contact rate", U::Percent, D::LowerIsBetter, false,
-     "Tickets created / orders (or active customers, when no order counts are given) × 100."},
-    {"qa_score_mean", "QA score", U::Points, D::HigherIsBetter, false,
-     "Mean QA review score, 0–100, over reviews dated in the period."},
+    {"retention_pct", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Customer retention"), U::Percent, D::HigherIsBetter, true,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "(E − N) / S × 100: S customers active at the period's start, E active at its end, N who started during "
+     "it and are still active at its end.")},
+    {"churn_pct", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Customer churn"), U::Percent, D::LowerIsBetter, true,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Customers active at the period's start who ended during it / S × 100.")},
+    {"clv", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Customer lifetime value"), U::Currency, D::HigherIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Average revenue per customer per month × gross margin (default 100%) / monthly churn rate (as a "
+     "fraction); no value when churn is 0.")},
+    {"cost_per_ticket", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Cost per ticket"), U::Currency, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Support cost of the period / tickets solved in it.")},
+    {"cost_per_interaction", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Cost per interaction"), U::Currency, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Support cost / (tickets created + calls answered + chats) in the period.")},
+    {"contact_rate_pct", QT_TRANSLATE_NOOP("sl::MetricDefinition", "Contact rate"), U::Percent, D::LowerIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Tickets created / orders (or active customers, when no order counts are given) × 100.")},
+    {"qa_score_mean", QT_TRANSLATE_NOOP("sl::MetricDefinition", "QA score"), U::Points, D::HigherIsBetter, false,
+     QT_TRANSLATE_NOOP("sl::MetricDefinition", "Mean QA review score, 0–100, over reviews dated in the period.")},
 };
 
 } // namespace
@@ -166,6 +167,16 @@ const MetricDefinition *findMetric(std::string_view id)
             return definition;
     }
     return nullptr;
+}
+
+QString displayName(const MetricDefinition &metric)
+{
+    return QCoreApplication::translate("sl::MetricDefinition", metric.name);
+}
+
+QString displayDefinition(const MetricDefinition &metric)
+{
+    return QCoreApplication::translate("sl::MetricDefinition", metric.definition);
 }
 
 QString unitSuffix(MetricUnit unit)

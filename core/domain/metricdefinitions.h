@@ -35,11 +35,11 @@ enum class MetricDirection { HigherIsBetter, LowerIsBetter, Neutral };
 struct MetricDefinition
 {
     std::string_view id;
-    const char *name;       // for people; through tr() where shown
+    const char *name;       // for people, in English; displayName() in the user's language
     MetricUnit unit;
     MetricDirection direction;
     bool proportion;        // carries _lo and _hi
-    const char *definition; // what counts and what is left out, from the spec
+    const char *definition; // what counts and what is left out, from the spec; displayDefinition()
 };
 
 const std::vector<MetricDefinition> &ticketMetricDefinitions();
@@ -51,6 +51,12 @@ const std::vector<MetricDefinition> &businessMetricDefinitions(); // customers, 
 // the ticket entry (callers index ticketMetricDefinitions() with it). findMetricIn() picks a family.
 const MetricDefinition *findMetric(std::string_view id);
 const MetricDefinition *findMetricIn(const std::vector<MetricDefinition> &definitions, std::string_view id);
+
+// The name and the definition in the user's language. The table marks both with
+// QT_TRANSLATE_NOOP (context "sl::MetricDefinition"), so lupdate finds every one; the command
+// line prints the English name, as spec/cli.md's output does.
+QString displayName(const MetricDefinition &metric);
+QString displayDefinition(const MetricDefinition &metric);
 
 // "87.5 %", "42 min", "1,234", "33.3" (NPS), "12.50" (currency), "—" for no value; in the user's locale.
 QString formatMetricValue(const MetricDefinition &definition, const std::optional<double> &value);

@@ -19,13 +19,12 @@ MetricValue fromProportion(long long successes, long long trials, bool dataHasFi
 {
     if (!dataHasField)
         return {};
-    const stats::Proportion p = stats::proportion(successes, trials);
-    return {p.pct, p.lo, p.hi};
+    return proportionValue(successes, trials);
 }
 
 MetricValue value(double v)
 {
-    return {v, std::nullopt, std::nullopt};
+    return plainValue(v);
 }
 
 // Customers whose dates place them in time; see the header for the flagged-without-date rule.
@@ -235,7 +234,7 @@ MetricValue qa_score_mean(std::span<const QaReview> reviews, const DayPeriod &pe
             continue; // no score, or one its scorecard cannot hold
         scores.push_back(100.0 * review.score / maximum);
     }
-    return {stats::mean(scores), std::nullopt, std::nullopt};
+    return plainValue(stats::mean(scores));
 }
 
 } // namespace sl::business

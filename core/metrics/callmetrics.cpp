@@ -17,22 +17,21 @@ MetricValue count(std::size_t n, bool dataHasField)
 {
     if (!dataHasField)
         return {};
-    return {double(n), std::nullopt, std::nullopt};
+    return plainValue(double(n));
 }
 
 MetricValue fromProportion(long long successes, long long trials, bool dataHasField)
 {
     if (!dataHasField)
         return {};
-    const stats::Proportion p = stats::proportion(successes, trials);
-    return {p.pct, p.lo, p.hi};
+    return proportionValue(successes, trials);
 }
 
 MetricValue fromMean(const std::vector<double> &values, bool dataHasField)
 {
     if (!dataHasField)
         return {};
-    return {stats::mean(values), std::nullopt, std::nullopt};
+    return plainValue(stats::mean(values));
 }
 
 std::size_t countOutcome(CallCohort calls, CallOutcome outcome)

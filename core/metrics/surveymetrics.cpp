@@ -13,15 +13,14 @@ MetricValue count(long long n, bool dataHasField)
 {
     if (!dataHasField)
         return {};
-    return {double(n), std::nullopt, std::nullopt};
+    return plainValue(double(n));
 }
 
 MetricValue fromProportion(long long successes, long long trials, bool dataHasField)
 {
     if (!dataHasField)
         return {};
-    const stats::Proportion p = stats::proportion(successes, trials);
-    return {p.pct, p.lo, p.hi};
+    return proportionValue(successes, trials);
 }
 
 // Responses of one type on one scale: a mean or an NPS mixes no scales.
@@ -102,7 +101,7 @@ MetricValue csat_mean(SurveyCohort responses, const SurveyFields &f)
 {
     if (!f.csat)
         return {};
-    return {stats::mean(scoresOn(responses, SurveyType::Csat, oneToFive)), std::nullopt, std::nullopt};
+    return plainValue(stats::mean(scoresOn(responses, SurveyType::Csat, oneToFive)));
 }
 
 // NPS responses on its 0-10 scale; an "NPS" question on another scale is not NPS and is left out.
@@ -131,8 +130,7 @@ MetricValue nps(SurveyCohort responses, const SurveyFields &f)
     const NpsCounts counts = npsCounts(responses);
     if (counts.responses() == 0)
         return {};
-    return {percentToOneDecimal(counts.promoters - counts.detractors, counts.responses()), std::nullopt,
-            std::nullopt};
+    return plainValue(percentToOneDecimal(counts.promoters - counts.detractors, counts.responses()));
 }
 
 MetricValue nps_responses(SurveyCohort responses, const SurveyFields &f)
@@ -145,7 +143,7 @@ MetricValue ces_mean(SurveyCohort responses, const SurveyFields &f)
 {
     if (!f.ces)
         return {};
-    return {stats::mean(scoresOn(responses, SurveyType::Ces, oneToSeven)), std::nullopt, std::nullopt};
+    return plainValue(stats::mean(scoresOn(responses, SurveyType::Ces, oneToSeven)));
 }
 
 // ces_easy_pct: share of 1-7 CES responses that are 5, 6 or 7.

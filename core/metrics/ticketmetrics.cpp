@@ -5,6 +5,12 @@
 namespace sl {
 
 
+MetricValue proportionValue(long long successes, long long trials)
+{
+    const stats::Proportion p = stats::proportion(successes, trials);
+    return {p.pct, p.lo, p.hi, successes, trials};
+}
+
 namespace {
 
 // Where the k-th set bit of `bits` is, for each k of `wanted` (ascending); a separate function so
@@ -271,15 +277,14 @@ MetricValue value(const std::optional<double> &v, bool dataHasField)
 {
     if (!dataHasField)
         return {};
-    return {v, std::nullopt, std::nullopt};
+    return plainValue(v);
 }
 
 MetricValue fromTrials(const Trials &trials, bool dataHasField)
 {
     if (!dataHasField)
         return {};
-    const stats::Proportion p = stats::proportion(trials.successes, trials.trials);
-    return {p.pct, p.lo, p.hi};
+    return proportionValue(trials.successes, trials.trials);
 }
 
 } // namespace
@@ -329,7 +334,7 @@ MetricValue tickets_per_customer(const TicketTally &t, const TicketFields &f)
 {
     if (!f.customer || t.distinctCustomers == 0)
         return {};
-    return {double(t.created) / double(t.distinctCustomers), std::nullopt, std::nullopt};
+    return plainValue(double(t.created) / double(t.distinctCustomers));
 }
 
 MetricValue replies_mean(const TicketTally &t, const TicketFields &f) { return value(t.agentReplies.mean(), f.agentReplies); }

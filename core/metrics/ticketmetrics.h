@@ -31,7 +31,23 @@ struct MetricValue
     std::optional<double> value;
     std::optional<double> lo; // Wilson bounds, proportions only
     std::optional<double> hi;
+    // A proportion's counts (value = 100 × numerator / denominator), so that "n = 480" is read,
+    // never worked back out of the interval; empty for every other metric.
+    std::optional<std::int64_t> numerator;
+    std::optional<std::int64_t> denominator;
 };
+
+// A metric that is not a proportion: its value alone.
+inline MetricValue plainValue(std::optional<double> value)
+{
+    MetricValue result;
+    result.value = value;
+    return result;
+}
+
+// A proportion as every family reports it: percent, Wilson 95 % bounds, and its counts. No value
+// (counts kept) when there are no trials.
+MetricValue proportionValue(long long successes, long long trials);
 
 // One function per id, over a finished tally.
 MetricValue tickets_created(const TicketTally &t, const TicketFields &f);

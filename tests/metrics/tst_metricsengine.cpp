@@ -425,8 +425,7 @@ private slots:
         const std::size_t csat = std::size_t(findMetric("csat_pct") - ticketMetricDefinitions().data());
         const auto group = [&](const char *key, long long good, long long rated) {
             MetricsGroup g{QString::fromLatin1(key), std::vector<MetricValue>(ticketMetricDefinitions().size())};
-            const stats::Proportion p = stats::proportion(good, rated);
-            g.metrics[csat] = {p.pct, p.lo, p.hi};
+            g.metrics[csat] = proportionValue(good, rated);
             return g;
         };
         const std::vector<MetricsGroup> groups = {group("two of two", 2, 2), group("nobody rated", 0, 0),

@@ -125,6 +125,12 @@ private slots:
         } else {
             QVERIFY(!p.lo && !p.hi);
         }
+        // As a metric value: the same figures, and the counts behind them even without trials.
+        const MetricValue value = proportionValue(successes, trials);
+        QCOMPARE(value.value, p.pct);
+        QCOMPARE(value.lo, p.lo);
+        QCOMPARE(value.numerator, std::optional<std::int64_t>(successes));
+        QCOMPARE(value.denominator, std::optional<std::int64_t>(trials));
     }
 
     void firstReply()
@@ -173,24 +179,24 @@ private slots:
     {
         QTest::addColumn<QString>("metric");
         QTest::addColumn<QVariant>("expected");
-        QTest::addColumn<QVariant>("expectedCount");
+        QTest::addColumn<QString>("counts"); // a proportion's numerator/denominator; "" for none
         // The solved cohort below: replies/reopens/csat per ticket (see proportions()).
         // FCR: tickets with replies >= 1 are A, B, C, D (E has 0): A (1 reply, 0 reopens) and
         // D (1, unknown reopens) count: 2 of 4.
-        QTest::newRow("fcr_pct") << QStringLiteral("fcr_pct") << QVariant(50.0) << QVariant();
+        QTest::newRow("fcr_pct") << QStringLiteral("fcr_pct") << QVariant(50.0) << QStringLiteral("2/4");
         // Reopen: known counts A, B, C, E: B reopened: 1 of 4.
-        QTest::newRow("reopen_pct") << QStringLiteral("reopen_pct") << QVariant(25.0) << QVariant();
+        QTest::newRow("reopen_pct") << QStringLiteral("reopen_pct") << QVariant(25.0) << QStringLiteral("1/4");
         // CSAT: rated A good, B bad, C good: 2 of 3; responses 3; mean of scores 5 and 2: 3.5.
-        QTest::newRow("csat_pct") << QStringLiteral("csat_pct") << QVariant(200.0 / 3.0) << QVariant();
-        QTest::newRow("csat_responses") << QStringLiteral("csat_responses") << QVariant(3.0) << QVariant();
-        QTest::newRow("csat_mean") << QStringLiteral("csat_mean") << QVariant(3.5) << QVariant();
+        QTest::newRow("csat_pct") << QStringLiteral("csat_pct") << QVariant(200.0 / 3.0) << QStringLiteral("2/3");
+        QTest::newRow("csat_responses") << QStringLiteral("csat_responses") << QVariant(3.0) << QStringLiteral("");
+        QTest::newRow("csat_mean") << QStringLiteral("csat_mean") << QVariant(3.5) << QStringLiteral("");
         // Offered A, B, D: rated A, B: 2 of 3.
         QTest::newRow("survey_response_rate_pct") << QStringLiteral("survey_response_rate_pct")
-                                                  << QVariant(200.0 / 3.0) << QVariant();
+                                                  << QVariant(200.0 / 3.0) << QStringLiteral("2/3");
         // Replies mean over known counts 1, 2, 3, 1, 0: 7 / 5.
-        QTest::newRow("replies_mean") << QStringLiteral("replies_mean") << QVariant(1.4) << QVariant();
+        QTest::newRow("replies_mean") << QStringLiteral("replies_mean") << QVariant(1.4) << QStringLiteral("");
         // Handle time: A 300 s, C 900 s: mean 600 s = 10 min.
-        QTest::newRow("aht_min") << QStringLiteral("aht_min") << QVariant(10.0) << QVariant();
+        QTest::newRow("aht_min") << QStringLiteral("aht_min") << QVariant(10.0) << QStringLiteral("");
     }
 
     void proportions()
@@ -213,7 +219,12 @@ private slots:
         const std::vector<MetricValue> values = computeTicketMetrics(c, allFields());
         const MetricDefinition *definition = findMetric(metric.toStdString());
         QVERIFY(definition);
-        compareValue(values[std::size_t(definition - ticketMetricDefinitions().data())].value, expected);
+        const MetricValue &value = values[std::size_t(definition - ticketMetricDefinitions().data())];
+        compareValue(value.value, expected);
+        QFETCH(QString, counts);
+        const QString got = value.denominator ? QStringLiteral("%1/%2").arg(*value.numerator).arg(*value.denominator)
+                                              : QString();
+        QCOMPARE(got, counts);
     }
 
     void slaFirstReply()

@@ -201,8 +201,8 @@ void AgentDetailPage::showDetail(AgentDetail detail)
         const MetricDefinition &definition = ticketMetricDefinitions()[index];
         const std::optional<double> &agentValue = m_detail.agentMetrics[index].value;
         const std::optional<double> teamValue = m_detail.teamComparable(index);
-        auto *name = cell(QCoreApplication::translate("sl::MetricDefinition", definition.name), left, m_kpiBox);
-        name->setToolTip(QCoreApplication::translate("sl::MetricDefinition", definition.definition));
+        auto *name = cell(displayName(definition), left, m_kpiBox);
+        name->setToolTip(displayDefinition(definition));
         QString agentText = formatMetricValue(definition, agentValue);
         auto *agentCell = cell(agentText, right, m_kpiBox);
         if (id == "csat_pct") {

@@ -259,8 +259,8 @@ QVariant LeaderboardModel::headerData(int section, Qt::Orientation orientation, 
         if (metric < 0)
             return tr("Double-click an agent for their details");
         return QStringLiteral("%1\n%2").arg(
-            QCoreApplication::translate("sl::MetricDefinition", definitionAt(metric).name),
-            QCoreApplication::translate("sl::MetricDefinition", definitionAt(metric).definition));
+            displayName(definitionAt(metric)),
+            displayDefinition(definitionAt(metric)));
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignVCenter | (isRightAligned(section) ? Qt::AlignRight : Qt::AlignLeft));
     default: return {};

@@ -87,7 +87,7 @@ void BreakdownChart::setBars(const MetricDefinition &metric, std::vector<Breakdo
 
     const QPalette palette = m_view->palette();
     auto *chart = new QChart;
-    auto *set = new QBarSet(QCoreApplication::translate("sl::MetricDefinition", metric.name), chart);
+    auto *set = new QBarSet(displayName(metric), chart);
     QStringList labels;
     double highest = 0;
     // A horizontal bar chart draws its first category at the bottom: the smallest goes first.
@@ -165,7 +165,7 @@ QString BreakdownChart::barText(std::size_t index) const
         return {};
     return tr("%1: %2 (%3)")
         .arg(m_bars[index].label, formatMetricValue(*m_metric, m_bars[index].value),
-            QCoreApplication::translate("sl::MetricDefinition", m_metric->name));
+            displayName(*m_metric));
 }
 
 void BreakdownChart::setCurrentBar(std::optional<std::size_t> index)

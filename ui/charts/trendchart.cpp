@@ -107,7 +107,7 @@ void TrendChart::setData(TrendChartData data)
         || std::any_of(m_data.comparison.begin(), m_data.comparison.end(), [](auto &v) { return v.has_value(); });
     if (!hasValue) {
         showMessage(tr("The data has no %1 for this period.")
-                        .arg(QCoreApplication::translate("sl::MetricDefinition", m_data.metric->name)));
+                        .arg(displayName(*m_data.metric)));
         return;
     }
     static_cast<QStackedLayout *>(layout())->setCurrentWidget(m_view);

@@ -95,9 +95,9 @@ TargetsDialog::TargetsDialog(const QString &databasePath, QWidget *parent)
         Row row;
         row.id = id;
         row.metric = findMetricIn(ticketMetricDefinitions(), id);
-        const QString name = QCoreApplication::translate("sl::MetricDefinition", row.metric->name);
+        const QString name = displayName(*row.metric);
         row.enabled = new QCheckBox(name, this);
-        row.enabled->setToolTip(QCoreApplication::translate("sl::MetricDefinition", row.metric->definition));
+        row.enabled->setToolTip(displayDefinition(*row.metric));
         auto *comparator = new QLabel(targetComparator(*row.metric), this);
         comparator->setToolTip(row.metric->direction == MetricDirection::HigherIsBetter
                 ? tr("Met when the value is at least the target")

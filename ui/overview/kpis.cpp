@@ -13,28 +13,6 @@ namespace {
 // Changes smaller than this (in the metric's unit) are "no change": rounding, not news.
 constexpr double negligibleChange = 1e-6;
 
-QString metricName(const MetricDefinition &metric)
-{
-    return QCoreApplication::translate("sl::MetricDefinition", metric.name);
-}
-
-QString metricDefinitionText(const MetricDefinition &metric)
-{
-    return QCoreApplication::translate("sl::MetricDefinition", metric.definition);
-}
-
-// The width of the Wilson interval for a continuous n, as stats::proportion computes it.
-double intervalWidth(double p, double n)
-{
-    constexpr double z = 1.959963984540054;
-    const double z2 = z * z;
-    const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-    const double spread = z * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
-    const double lo = p <= 0 ? 0.0 : std::max(0.0, centre - spread);
-    const double hi = p >= 1 ? 1.0 : std::min(1.0, centre + spread);
-    return hi - lo;
-}
-
 QString signedNumber(double value, int decimals)
 {
     const QLocale locale;
@@ -106,31 +84,6 @@ QString deltaText(const MetricDefinition &metric, double value, double previous)
     return arrow + amount;
 }
 
-std::optional<std::int64_t> trialsOfInterval(double pct, double lo, double hi)
-{
-    const double p = pct / 100.0;
-    const double width = (hi - lo) / 100.0;
-    if (!(p >= 0 && p <= 1) || !(width > 0))
-        return std::nullopt;
-    // The width falls as n grows: bisect on a log scale between 1 and a billion.
-    double low = 1, high = 1e9;
-    if (intervalWidth(p, low) < width || intervalWidth(p, high) > width)
-        return std::nullopt;
-    for (int step = 0; step < 200 && high - low > 1e-3; ++step) {
-        const double middle = std::sqrt(low * high);
-        (intervalWidth(p, middle) > width ? low : high) = middle;
-    }
-    const auto guess = std::int64_t(std::llround(low));
-    for (std::int64_t n = std::max<std::int64_t>(1, guess - 2); n <= guess + 2; ++n) {
-        const auto successes = std::llround(p * double(n));
-        const stats::Proportion check = stats::proportion(successes, n);
-        if (check.pct && std::abs(*check.pct - pct) < 1e-9 && std::abs(*check.lo - lo) < 1e-7
-            && std::abs(*check.hi - hi) < 1e-7)
-            return n;
-    }
-    return std::nullopt;
-}
-
 QString targetText(const MetricDefinition &metric, double target)
 {
     return KpiText::tr("Target %1 %2").arg(targetComparator(metric), formatMetricValue(metric, target));
@@ -147,7 +100,7 @@ std::vector<KpiCardData> kpiCards(const DashboardResult &result, const Targets &
         KpiCardData card;
         card.id = id;
         card.metric = &metric;
-        card.title = metricName(metric);
+        card.title = displayName(metric);
         const MetricValue current = index < result.current.size() ? result.current[index] : MetricValue{};
         card.value = current.value;
         card.valueText = formatMetricValue(metric, current.value);
@@ -161,8 +114,8 @@ std::vector<KpiCardData> kpiCards(const DashboardResult &result, const Targets &
         if (metric.proportion && current.value) {
             if (id == "csat_pct" && responsesIndex < result.current.size() && result.current[responsesIndex].value)
                 card.sampleSize = std::int64_t(std::llround(*result.current[responsesIndex].value));
-            else if (current.lo && current.hi)
-                card.sampleSize = trialsOfInterval(*current.value, *current.lo, *current.hi);
+            else
+                card.sampleSize = current.denominator;
             if (card.sampleSize)
                 card.sampleText = KpiText::tr("n = %1").arg(locale.toString(qlonglong(*card.sampleSize)));
         }
@@ -175,7 +128,7 @@ std::vector<KpiCardData> kpiCards(const DashboardResult &result, const Targets &
         }
 
         QString tip = QStringLiteral("<p><b>%1</b></p><p>%2</p>")
-                          .arg(card.title.toHtmlEscaped(), metricDefinitionText(metric).toHtmlEscaped());
+                          .arg(card.title.toHtmlEscaped(), displayDefinition(metric).toHtmlEscaped());
         QString figures = KpiText::tr("This period (%1): %2")
                               .arg(periodText(result.request.period.from, result.request.period.to), card.valueText);
         if (card.sampleSize)

@@ -55,12 +55,6 @@ QString targetText(const MetricDefinition &metric, double target);
 QString deltaText(const MetricDefinition &metric, double value, double previous);
 Judgement judge(const MetricDefinition &metric, double value, double previous);
 
-// The number of trials behind a proportion with this Wilson interval, when exactly one count
-// fits (percentages, interval as 0-100). The engine reports a rate's interval but not its
-// denominator; the interval's width pins it down, and the result is checked by recomputing the
-// interval from whole numbers, so a wrong n is never shown.
-std::optional<std::int64_t> trialsOfInterval(double pct, double lo, double hi);
-
 class KpiText
 {
     Q_DECLARE_TR_FUNCTIONS(KpiText)

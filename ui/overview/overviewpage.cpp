@@ -45,17 +45,12 @@ std::vector<std::size_t> pickableMetrics()
     return indices;
 }
 
-QString metricName(const MetricDefinition &metric)
-{
-    return QCoreApplication::translate("sl::MetricDefinition", metric.name);
-}
-
 void fillMetricBox(QComboBox *box)
 {
     for (std::size_t index : pickableMetrics()) {
         const MetricDefinition &metric = ticketMetricDefinitions()[index];
-        box->addItem(metricName(metric), QString::fromLatin1(metric.id.data(), qsizetype(metric.id.size())));
-        box->setItemData(box->count() - 1, QCoreApplication::translate("sl::MetricDefinition", metric.definition),
+        box->addItem(displayName(metric), QString::fromLatin1(metric.id.data(), qsizetype(metric.id.size())));
+        box->setItemData(box->count() - 1, displayDefinition(metric),
             Qt::ToolTipRole);
     }
 }

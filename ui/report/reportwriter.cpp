@@ -43,16 +43,6 @@ QColor judgementInk(Judgement judgement)
     return judgement == Judgement::Neutral ? muted : judgementColor(judgement, light);
 }
 
-QString metricName(const MetricDefinition &d)
-{
-    return QCoreApplication::translate("sl::MetricDefinition", d.name);
-}
-
-QString metricDefinitionText(const MetricDefinition &d)
-{
-    return QCoreApplication::translate("sl::MetricDefinition", d.definition);
-}
-
 QString metricId(const MetricDefinition &d)
 {
     return QString::fromLatin1(d.id.data(), qsizetype(d.id.size()));
@@ -587,7 +577,7 @@ void kpiSection(Layout &layout, const ReportData &data)
         Judgement judgement = Judgement::Neutral;
         if (row.value && row.previous)
             judgement = judge(d, *row.value, *row.previous);
-        rows.push_back({{metricName(d)},
+        rows.push_back({{displayName(d)},
                         {formatMetricValue(d, row.value), ink, true},
                         {formatMetricValue(d, row.previous), muted},
                         {formatMetricChange(d, row.value, row.previous), judgementInk(judgement), judgement != Judgement::Neutral}});
@@ -641,16 +631,16 @@ void trendSection(Layout &layout, const ReportData &data)
     for (std::size_t i = 0; i < charts.size(); ++i) {
         const MetricDefinition &d = *findMetricIn(ticketMetricDefinitions(), charts[i].id);
         std::vector<Series> series;
-        series.push_back({metricName(d), trend.values(ticketMetricIndex(d.id)), primary, false});
+        series.push_back({displayName(d), trend.values(ticketMetricIndex(d.id)), primary, false});
         if (!charts[i].second.empty()) {
             const MetricDefinition &second = *findMetricIn(ticketMetricDefinitions(), charts[i].second);
-            series.push_back({metricName(second), trend.values(ticketMetricIndex(second.id)), secondary, false});
+            series.push_back({displayName(second), trend.values(ticketMetricIndex(second.id)), secondary, false});
         }
         if (dashboard.previousTrend)
             series.push_back({Tr::tr("Previous period"), dashboard.previousTrend->values(ticketMetricIndex(d.id)),
                               comparison, true});
         const QString unit = unitSuffix(d.unit).trimmed();
-        const QString title = unit.isEmpty() ? metricName(d) : Tr::tr("%1 (%2)").arg(metricName(d), unit);
+        const QString title = unit.isEmpty() ? displayName(d) : Tr::tr("%1 (%2)").arg(displayName(d), unit);
         const int column = int(i) % columns;
         const int row = int(i) / columns;
         const QRectF rect(body.left() + column * (width + gap), top + row * (height + gap), width, height);
@@ -832,11 +822,11 @@ void definitionsSection(Layout &layout, const ReportData &data)
     for (const MetricsTableRow &row : metricsTableRows(data.answer)) {
         const MetricDefinition &d = *row.definition;
         const double nameHeight = layout.metrics(nameFont).height();
-        const QString text = metricDefinitionText(d);
+        const QString text = displayDefinition(d);
         const double textHeight =
             layout.metrics(textFont).boundingRect(QRectF(0, 0, body.width() - layout.pt(12), 1e9), Qt::TextWordWrap, text).height();
         layout.need(nameHeight + textHeight + layout.pt(8));
-        const QString name = metricName(d);
+        const QString name = displayName(d);
         const double nameWidth = layout.metrics(nameFont).horizontalAdvance(name);
         layout.text(QRectF(body.left(), layout.y, nameWidth + layout.pt(2), nameHeight), Qt::AlignLeft | Qt::AlignVCenter,
                     name, nameFont);
