@@ -111,6 +111,14 @@ private:
                 QCOMPARE(card->valueLabel()->text(), formatMetricValue(*findMetric(id), want));
                 ++compared;
             }
+            // A rate's n is the engine's denominator (CSAT's: its responses), never a guess.
+            if (findMetric(id)->proportion && want) {
+                const std::optional<std::int64_t> n = id == "csat_pct"
+                    ? std::optional<std::int64_t>(std::llround(*expected.metrics[indexOf("csat_responses")].value))
+                    : expected.metrics[indexOf(id)].denominator;
+                QVERIFY(n && *n > 0);
+                QCOMPARE(card->data().sampleSize, n);
+            }
         }
         QVERIFY(compared >= 5);
     }
