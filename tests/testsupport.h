@@ -1,8 +1,9 @@
 #pragma once
 
 // Small helpers shared by the tests: where fixtures and ../shared live, writing scratch files,
-// and a fingerprint of a whole database to prove "unchanged".
+// a fresh database, and a fingerprint of a whole database to prove "unchanged".
 
+#include "store/database.h"
 #include "store/sqlite.h"
 
 #include <QByteArray>
@@ -10,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QString>
+#include <QTemporaryDir>
 
 namespace sl::test {
 
@@ -33,6 +35,17 @@ inline QString writeFile(const QDir &dir, const QString &name, const QByteArray 
         return {};
     file.write(bytes);
     return path;
+}
+
+// A new, empty database in `dir`, named db<number>.sqlite (a test counts its databases up). No
+// test can go on without it, so a database that cannot be created ends the run with the reason.
+inline Database freshDatabase(const QTemporaryDir &dir, int number)
+{
+    QString error;
+    std::optional<Database> db = Database::open(dir.filePath(QStringLiteral("db%1.sqlite").arg(number)), &error);
+    if (!db)
+        qFatal("cannot create a test database: %s", qPrintable(error));
+    return std::move(*db);
 }
 
 // Every row of every table, in a stable order, hashed: equal fingerprints mean equal content.

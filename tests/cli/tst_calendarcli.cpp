@@ -1,6 +1,7 @@
 // `supportlens calendar` as a user (or a script) meets it: a separate process, its exit code,
 // what it prints, and what it leaves in the database.
 
+#include "clirunner.h"
 #include "store/calendarstore.h"
 #include "store/database.h"
 #include "testsupport.h"
@@ -8,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,26 +16,8 @@ using namespace sl;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run supportlens(const QStringList &arguments)
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY")); // subcommands must not need one
-    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SUPPORTLENS_BINARY), arguments);
-    if (!process.waitForFinished(120000))
-        return {};
-    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-        QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError()) };
-}
+using test::Run;
+using test::supportlens;
 
 QStringList calendarCommand(const QString &dbPath, const QStringList &more)
 {

@@ -4,7 +4,6 @@
 #include "domain/businesscalendar.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QTest>
 #include <QTimeZone>
 
@@ -504,42 +503,6 @@ private slots:
         QCOMPARE(formatWeeklyHours(shifts),
             (QStringList { QStringLiteral("Mon-Fri 09:00-17:00"), QStringLiteral("Sat 10:00-14:00"),
                 QStringLiteral("Sun 22:00-06:00") }));
-    }
-
-    // Loading a million tickets asks for two spans per ticket. No assertion on time (this
-    // machine is noisy); the figure is printed for the README.
-    void businessSecondsIsFast()
-    {
-        const BusinessCalendar cal = calendar(QStringLiteral("Europe/Berlin"),
-            { QStringLiteral("Mon-Fri 08:00-12:00 13:00-18:00"), QStringLiteral("Sat 10:00-14:00"),
-                QStringLiteral("Sun 22:00-06:00") },
-            { QStringLiteral("2025-12-25"), QStringLiteral("2025-12-26") });
-        const std::int64_t from = utc(QStringLiteral("2024-01-01T00:00:00Z"));
-        const std::int64_t to = utc(QStringLiteral("2026-01-01T00:00:00Z"));
-        QElapsedTimer timer;
-        timer.start();
-        const BusinessClock clock(cal, from, to);
-        const qint64 buildNs = timer.nsecsElapsed();
-
-        // First replies within hours, resolutions within days: spans of up to 5 days.
-        std::mt19937_64 random(7);
-        std::uniform_int_distribution<std::int64_t> start(from, to - 5 * 86400);
-        std::uniform_int_distribution<std::int64_t> length(0, 5 * 86400);
-        constexpr int calls = 2'000'000;
-        std::vector<std::pair<std::int64_t, std::int64_t>> spans(calls);
-        for (auto &span : spans) {
-            span.first = start(random);
-            span.second = span.first + length(random);
-        }
-        timer.restart();
-        std::int64_t total = 0;
-        for (const auto &[spanFrom, spanTo] : spans)
-            total += clock.businessSeconds(spanFrom, spanTo);
-        const qint64 elapsedNs = timer.nsecsElapsed();
-        QVERIFY(total > 0);
-        qDebug(
-            "businessSeconds: %.1f ns per call (%d calls over %zu compiled intervals; compiling 2 years took %.1f ms)",
-            double(elapsedNs) / calls, calls, clock.compiledIntervalCount(), double(buildNs) / 1e6);
     }
 };
 

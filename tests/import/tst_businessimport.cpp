@@ -85,15 +85,7 @@ private:
     QTemporaryDir m_dir;
     int m_dbCounter = 0;
 
-    Database freshDatabase()
-    {
-        QString error;
-        std::optional<Database> db
-            = Database::open(m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_dbCounter)), &error);
-        if (!db)
-            qFatal("cannot create a test database: %s", qPrintable(error));
-        return std::move(*db);
-    }
+    Database freshDatabase() { return test::freshDatabase(m_dir, ++m_dbCounter); }
 
 private slots:
     void eachFixtureIsDetectedAndImported_data()

@@ -102,15 +102,7 @@ private:
     QTemporaryDir m_dir;
     int m_databases = 0;
 
-    Database freshDatabase()
-    {
-        QString error;
-        std::optional<Database> db
-            = Database::open(m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_databases)), &error);
-        if (!db)
-            qFatal("cannot open a scratch database: %s", qPrintable(error));
-        return std::move(*db);
-    }
+    Database freshDatabase() { return test::freshDatabase(m_dir, ++m_databases); }
 
     QString scratchFile(const QByteArray &bytes)
     {

@@ -2,6 +2,7 @@
 // back with poppler's tools. Every expected figure comes from `supportlens metrics --compare
 // --format table` (an independent path through the same engine), never from the report code.
 
+#include "clirunner.h"
 #include "services/demobuilder.h"
 #include "domain/metricdefinitions.h"
 #include "services/csvexport.h"
@@ -19,7 +20,6 @@
 #include <QTableView>
 
 #include <QPrinter>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -28,27 +28,12 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using sl::test::Run;
 
+// The report must not need a display or a locale: run as a cron job would.
 Run run(const QString &program, const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY")); // the report must not need one
-    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(environment);
-    process.start(program, arguments);
-    if (!process.waitForFinished(180000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return sl::test::runProgram(program, arguments, {.timeoutMs = 180000, .cLocale = true});
 }
 
 Run supportlens(const QStringList &arguments)

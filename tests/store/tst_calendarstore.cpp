@@ -52,15 +52,7 @@ private:
     QTemporaryDir m_dir;
     int m_files = 0;
 
-    Database freshDatabase()
-    {
-        QString error;
-        std::optional<Database> db
-            = Database::open(m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_files)), &error);
-        if (!db)
-            qFatal("%s", qPrintable(error));
-        return std::move(*db);
-    }
+    Database freshDatabase() { return test::freshDatabase(m_dir, ++m_files); }
 
 private slots:
     void aSavedCalendarReadsBackAsSaved()
