@@ -50,22 +50,22 @@ sl::BusinessCalendar benchCalendar()
     sl::BusinessCalendar calendar;
     calendar.name = QStringLiteral("Bench");
     calendar.timeZoneId = QStringLiteral("Europe/Berlin");
-    for (const QString &text : {QStringLiteral("Mon-Fri 08:00-12:00 13:00-18:00"), QStringLiteral("Sat 10:00-14:00"),
-                                QStringLiteral("Sun 22:00-06:00")}) {
+    for (const QString &text : { QStringLiteral("Mon-Fri 08:00-12:00 13:00-18:00"), QStringLiteral("Sat 10:00-14:00"),
+             QStringLiteral("Sun 22:00-06:00") }) {
         QString error;
         const std::optional<std::vector<sl::BusinessShift>> shifts = sl::parseWeeklyHours(text, &error);
         if (!shifts)
             qFatal("%s", qPrintable(error));
         calendar.shifts.insert(calendar.shifts.end(), shifts->begin(), shifts->end());
     }
-    for (const QDate day : {QDate(2025, 12, 25), QDate(2025, 12, 26)})
+    for (const QDate day : { QDate(2025, 12, 25), QDate(2025, 12, 26) })
         calendar.holidays.emplace_back(day, QString());
     return calendar;
 }
 
 // Median ns per call of five runs over `spans`; `total` keeps the work from being optimised out.
 double medianNsPerCall(const sl::BusinessClock &clock, const std::vector<std::pair<std::int64_t, std::int64_t>> &spans,
-                       std::int64_t &total)
+    std::int64_t &total)
 {
     std::vector<double> runs;
     for (int run = 0; run < 5; ++run) {
@@ -114,7 +114,8 @@ int main(int argc, char **argv)
     std::int64_t total = 0, baselineTotal = 0;
     const double compiledNs = medianNsPerCall(compiled, spans, total);
     // The baseline is slower by orders of magnitude: a tenth of the spans is enough.
-    const std::vector<std::pair<std::int64_t, std::int64_t>> fewer(spans.begin(), spans.begin() + std::max<long long>(1, calls / 10));
+    const std::vector<std::pair<std::int64_t, std::int64_t>> fewer(
+        spans.begin(), spans.begin() + std::max<long long>(1, calls / 10));
     const double onDemandNs = medianNsPerCall(onDemand, fewer, baselineTotal);
     out << "compiled clock: " << QString::number(compiledNs, 'f', 1) << " ns per call (" << calls << " calls, "
         << compiled.compiledIntervalCount() << " intervals compiled in " << QString::number(compileMs, 'f', 1)

@@ -12,11 +12,18 @@ bool MetricsFilter::isEmpty() const
 
 std::optional<Grouping> groupingFromName(const QString &name)
 {
-    static const std::array<std::pair<const char *, Grouping>, 10> names = {{
-        {"day", Grouping::Day}, {"week", Grouping::Week}, {"month", Grouping::Month}, {"agent", Grouping::Agent},
-        {"team", Grouping::Team}, {"channel", Grouping::Channel}, {"priority", Grouping::Priority},
-        {"tag", Grouping::Tag}, {"hour", Grouping::Hour}, {"weekday", Grouping::Weekday},
-    }};
+    static const std::array<std::pair<const char *, Grouping>, 10> names = { {
+        { "day", Grouping::Day },
+        { "week", Grouping::Week },
+        { "month", Grouping::Month },
+        { "agent", Grouping::Agent },
+        { "team", Grouping::Team },
+        { "channel", Grouping::Channel },
+        { "priority", Grouping::Priority },
+        { "tag", Grouping::Tag },
+        { "hour", Grouping::Hour },
+        { "weekday", Grouping::Weekday },
+    } };
     for (const auto &[text, grouping] : names) {
         if (name == QLatin1String(text))
             return grouping;
@@ -27,7 +34,7 @@ std::optional<Grouping> groupingFromName(const QString &name)
 bool isTimeGrouping(Grouping grouping)
 {
     return grouping == Grouping::Day || grouping == Grouping::Week || grouping == Grouping::Month
-           || grouping == Grouping::Hour || grouping == Grouping::Weekday;
+        || grouping == Grouping::Hour || grouping == Grouping::Weekday;
 }
 
 const QString &noneGroupKey()

@@ -28,7 +28,7 @@ bool isTimeGrouping(Grouping grouping);
 struct MetricsRequest
 {
     std::optional<QDate> from; // inclusive, in `zone`; none: from the first ticket
-    std::optional<QDate> to;   // inclusive; none: to the last
+    std::optional<QDate> to; // inclusive; none: to the last
     QTimeZone zone = QTimeZone::systemTimeZone();
     MetricsFilter filter;
     Grouping grouping = Grouping::None;

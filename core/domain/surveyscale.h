@@ -20,9 +20,9 @@ struct SurveyScale
     friend bool operator==(const SurveyScale &, const SurveyScale &) = default;
 };
 
-inline constexpr SurveyScale oneToFive{1, 5};   // CSAT
-inline constexpr SurveyScale goodBad{0, 1};     // CSAT, Zendesk's good/bad
-inline constexpr SurveyScale zeroToTen{0, 10};  // NPS
-inline constexpr SurveyScale oneToSeven{1, 7};  // CES agreement scale, 7 = very easy
+inline constexpr SurveyScale oneToFive { 1, 5 }; // CSAT
+inline constexpr SurveyScale goodBad { 0, 1 }; // CSAT, Zendesk's good/bad
+inline constexpr SurveyScale zeroToTen { 0, 10 }; // NPS
+inline constexpr SurveyScale oneToSeven { 1, 7 }; // CES agreement scale, 7 = very easy
 
 } // namespace sl::surveys

@@ -10,8 +10,12 @@ std::string_view trimmed(std::string_view text)
 {
     // Most cells have nothing to trim: neither end is white space or the lead (trail) byte of a
     // no-break space.
-    const auto mayTrimFront = [](char c) { return isSpace(c) || c == '\xC2' || c == '\xE2'; };
-    const auto mayTrimBack = [](char c) { return isSpace(c) || c == '\xA0' || c == '\xAF'; };
+    const auto mayTrimFront = [](char c) {
+        return isSpace(c) || c == '\xC2' || c == '\xE2';
+    };
+    const auto mayTrimBack = [](char c) {
+        return isSpace(c) || c == '\xA0' || c == '\xAF';
+    };
     if (text.empty() || (!mayTrimFront(text.front()) && !mayTrimBack(text.back())))
         return text;
     std::size_t begin = 0;

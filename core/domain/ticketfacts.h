@@ -34,21 +34,21 @@ struct TicketFacts
     std::int64_t createdAt = noTime; // UTC seconds
     std::int64_t firstReplyAt = noTime;
     std::int64_t solvedAt = noTime;
-    double firstReplyMin = none;     // the export's own calendar-time column
-    double firstReplyBhMin = none;   // ... business hours
+    double firstReplyMin = none; // the export's own calendar-time column
+    double firstReplyBhMin = none; // ... business hours
     double resolutionMin = none;
     double resolutionBhMin = none;
     double handleTimeS = none;
-    double csatScore = none;         // 1-5
+    double csatScore = none; // 1-5
     std::int32_t customer = -1;
-    std::int32_t index = -1;         // position in the snapshot (the tickets behind a number)
-    std::int16_t agent = -1;         // dictionary indices into the snapshot's names
+    std::int32_t index = -1; // position in the snapshot (the tickets behind a number)
+    std::int16_t agent = -1; // dictionary indices into the snapshot's names
     std::int16_t team = -1;
     std::int16_t channel = -1;
     std::int16_t priority = -1;
     std::int16_t reopens = -1;
     std::int16_t agentReplies = -1;
-    std::int8_t csatGood = -1;       // 1 satisfied, 0 not
+    std::int8_t csatGood = -1; // 1 satisfied, 0 not
     std::int8_t csatOffered = -1;
     ChannelClass channelClass = ChannelClass::Other;
 };
@@ -57,7 +57,7 @@ struct TicketFacts
 struct TicketFields
 {
     bool created = false;
-    bool firstReply = false;   // a timestamp or the export's own duration
+    bool firstReply = false; // a timestamp or the export's own duration
     bool firstReplyBh = false;
     bool solved = false;
     bool resolutionBh = false;
@@ -80,10 +80,14 @@ struct SlaTargets
     std::int64_t forClass(ChannelClass channel) const
     {
         switch (channel) {
-        case ChannelClass::Phone: return phone;
-        case ChannelClass::Chat: return chat;
-        case ChannelClass::Social: return social;
-        case ChannelClass::Other: return other;
+        case ChannelClass::Phone:
+            return phone;
+        case ChannelClass::Chat:
+            return chat;
+        case ChannelClass::Social:
+            return social;
+        case ChannelClass::Other:
+            return other;
         }
         return other;
     }

@@ -19,10 +19,10 @@ namespace sl {
 
 struct ImportOptions
 {
-    QString kind = QStringLiteral("auto");    // tickets, calls, surveys, customers, costs, qa, events; "auto" detects
+    QString kind = QStringLiteral("auto"); // tickets, calls, surveys, customers, costs, qa, events; "auto" detects
     QString profile = QStringLiteral("auto"); // a profile id or family; "auto" detects
     QTimeZone timeZone = QTimeZone::systemTimeZone(); // for times the export writes without offset
-    bool strict = false;                      // the first rejected row aborts the file
+    bool strict = false; // the first rejected row aborts the file
     QString activityMap; // event logs: "Activity=role;Activity=role" (reply, resolve, close, reopen, ignore)
     // Tickets: the day/month order of slashed dates when the user knows it; Unknown decides from the data.
     DateOrder dateOrder = DateOrder::Unknown;
@@ -45,8 +45,8 @@ struct ImportReport
     std::int64_t unchanged = 0;
     std::int64_t rejected = 0;
     std::vector<RowIssue> issues; // one per rejected row, in file order (the first 10,000)
-    QStringList notes;            // decisions taken from the data, worth a look
-    QString error;                // Failed: "line N: what was expected" (file name not included)
+    QStringList notes; // decisions taken from the data, worth a look
+    QString error; // Failed: "line N: what was expected" (file name not included)
     std::int64_t importId = 0;
 };
 

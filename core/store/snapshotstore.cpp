@@ -12,9 +12,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <unordered_map>
-
 #include <sqlite3.h>
+#include <unordered_map>
 
 namespace sl {
 
@@ -102,8 +101,8 @@ struct TextDictionary
 // The business-hours durations the export does not give, from each ticket's team calendar
 // (else the default calendar). A ticket whose team has no calendar keeps "no value": business
 // hours are never guessed, and never calendar hours under another name.
-bool computeBusinessHours(Database &database, std::vector<TicketFacts> &rows, const QStringList &teamNames,
-                                 QString *error)
+bool computeBusinessHours(
+    Database &database, std::vector<TicketFacts> &rows, const QStringList &teamNames, QString *error)
 {
     const std::optional<std::vector<BusinessCalendar>> calendars = loadCalendars(database, error);
     if (!calendars)
@@ -116,7 +115,7 @@ bool computeBusinessHours(Database &database, std::vector<TicketFacts> &rows, co
         if (t.createdAt == TicketFacts::noTime)
             continue;
         first = std::min(first, t.createdAt);
-        last = std::max({last, t.createdAt, t.solvedAt, t.firstReplyAt});
+        last = std::max({ last, t.createdAt, t.solvedAt, t.firstReplyAt });
     }
     if (first > last)
         return true;
@@ -167,12 +166,16 @@ std::optional<TicketSnapshot> buildTicketSnapshot(Database &database, QString *e
         return std::nullopt;
     }
     std::vector<TicketFacts> rows;
-    std::vector<std::uint32_t> rowTagOffsets{0};
+    std::vector<std::uint32_t> rowTagOffsets { 0 };
     std::vector<std::int32_t> rowTagIds;
     TextDictionary priorities, tags;
     std::unordered_map<std::int64_t, std::int32_t> customers;
-    const auto time = [&](int column) { return query.columnIsNull(column) ? TicketFacts::noTime : query.columnInt(column); };
-    const auto measure = [&](int column) { return query.columnIsNull(column) ? TicketFacts::none : query.columnDouble(column); };
+    const auto time = [&](int column) {
+        return query.columnIsNull(column) ? TicketFacts::noTime : query.columnInt(column);
+    };
+    const auto measure = [&](int column) {
+        return query.columnIsNull(column) ? TicketFacts::none : query.columnDouble(column);
+    };
     const auto small = [&](int column) {
         return query.columnIsNull(column) ? std::int16_t(-1)
                                           : std::int16_t(std::clamp<std::int64_t>(query.columnInt(column), 0, 32767));
@@ -223,8 +226,8 @@ std::optional<TicketSnapshot> buildTicketSnapshot(Database &database, QString *e
     }
     if (!computeBusinessHours(database, rows, teams.names, error))
         return std::nullopt;
-    return TicketSnapshot::fromFacts(std::move(rows), std::move(rowTagOffsets), std::move(rowTagIds), agents.names, teams.names, channels.names, priorities.names,
-                     tags.names);
+    return TicketSnapshot::fromFacts(std::move(rows), std::move(rowTagOffsets), std::move(rowTagIds), agents.names,
+        teams.names, channels.names, priorities.names, tags.names);
 }
 
 bool storeTicketSnapshot(const TicketSnapshot &snapshot, Database &database, QString *error)
@@ -252,15 +255,15 @@ std::optional<TicketSnapshot> loadTicketSnapshot(Database &database, QString *er
 {
     sqlite::Connection &connection = database.connection();
     {
-        sqlite::Statement read = connection.prepare(
-            "SELECT rowid FROM snapshot_cache WHERE id = 1 AND format = ?1 AND data_version = "
-            "(SELECT version FROM data_version)");
+        sqlite::Statement read
+            = connection.prepare("SELECT rowid FROM snapshot_cache WHERE id = 1 AND format = ?1 AND data_version = "
+                                 "(SELECT version FROM data_version)");
         sqlite3_blob *blob = nullptr;
         if (read.isValid()) {
             read.bindInt(1, TicketSnapshot::serializedFormat);
             if (read.step() == sqlite::Statement::StepResult::Row
                 && sqlite3_blob_open(connection.handle(), "main", "snapshot_cache", "data", read.columnInt(0), 0, &blob)
-                       == SQLITE_OK) {
+                    == SQLITE_OK) {
                 // The blob's pages pass through the page cache once: a small cache for the read
                 // keeps them from adding 64 MB to the peak.
                 const std::int64_t cacheSize = connection.queryInt("PRAGMA cache_size").value_or(-2000);

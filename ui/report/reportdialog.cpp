@@ -21,7 +21,6 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace sl::ui {
 
@@ -136,7 +135,7 @@ ReportDialog::ReportDialog(QString databasePath, std::shared_ptr<const TicketSna
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ReportDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ReportDialog::reject);
     layout->addWidget(m_buttons);
-    connect(&m_job, &QFutureWatcher<ReportJobResult>::finished, this, &ReportDialog::finished);
+    m_job = new BackgroundJob(this);
     if (!m_request.from || !m_request.to || !m_snapshot)
         m_buttons->button(QDialogButtonBox::Cancel)->setFocus();
 }
@@ -174,7 +173,7 @@ void ReportDialog::browse()
 
 void ReportDialog::accept()
 {
-    if (m_job.isRunning())
+    if (m_job->isRunning())
         return;
     if (!m_request.from || !m_request.to || !m_snapshot) {
         m_status->setText(tr("Open a database and choose a period first."));
@@ -191,13 +190,15 @@ void ReportDialog::accept()
     }
     m_status->setText(tr("Writing the report…"));
     m_buttons->setEnabled(false);
-    m_job.setFuture(QtConcurrent::run(writeReportJob, m_databasePath, m_snapshot, m_request, chosen, outputPath()));
+    // The job owns copies of what it reads: it may finish after the dialog is gone.
+    m_job->start([databasePath = m_databasePath, snapshot = m_snapshot, request = m_request, chosen,
+                  path = outputPath()] { return writeReportJob(databasePath, snapshot, request, chosen, path); },
+                 [this](const ReportJobResult &result) { finished(result); });
 }
 
-void ReportDialog::finished()
+void ReportDialog::finished(const ReportJobResult &result)
 {
     m_buttons->setEnabled(true);
-    const ReportJobResult result = m_job.result();
     if (!result.ok) {
         m_status->setText(result.error);
         return;

@@ -5,9 +5,9 @@
 // says so), and File → Print… paints the same report on a printer.
 
 #include "report/reportdata.h"
+#include "services/backgroundjob.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 
 #include <memory>
 
@@ -56,7 +56,7 @@ public slots:
 
 private:
     void browse();
-    void finished();
+    void finished(const ReportJobResult &result);
 
     QString m_databasePath;
     std::shared_ptr<const TicketSnapshot> m_snapshot;
@@ -68,7 +68,7 @@ private:
     QLineEdit *m_path = nullptr;
     QLabel *m_status = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
-    QFutureWatcher<ReportJobResult> m_job;
+    BackgroundJob *m_job = nullptr; // writes the PDF off the UI thread
 };
 
 } // namespace sl::ui
