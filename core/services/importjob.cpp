@@ -3,14 +3,11 @@
 #include "import/kinds.h"
 #include "services/rowbatch.h"
 #include "store/database.h"
+#include "store/importlog.h"
 #include "store/ticketwriter.h"
 #include "util/sha256.h"
 
-#include <QDateTime>
 #include <QFile>
-#include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QObject>
 
 #include <atomic>
@@ -80,6 +77,93 @@ QString delimiterName(char delimiter)
     }
 }
 
+// "line 12: column "Created": ... (--strict: nothing imported)"
+QString strictFailureText(const RowIssue &issue)
+{
+    return QObject::tr("line %1: %2%3 (--strict: nothing imported)")
+        .arg(issue.line)
+        .arg(issue.column.isEmpty() ? QString() : QObject::tr("column \"%1\": ").arg(issue.column))
+        .arg(issue.message);
+}
+
+// After the last record: a reader error fails the file, except an unterminated quote, which
+// swallowed the rest of the file into its last record: one bad row, not a bad file. The failure
+// message, if the file fails.
+std::optional<QString> settleReadError(const std::optional<CsvError> &error, ImportReport &report,
+                                       const ImportOptions &options)
+{
+    if (!error)
+        return std::nullopt;
+    if (error->kind != CsvError::Kind::UnterminatedQuote)
+        return readerErrorText(*error) + QObject::tr(" (nothing imported)");
+    ++report.rowsRead;
+    ++report.rejected;
+    report.issues.push_back({error->line, QString(), error->message});
+    if (options.strict)
+        return readerErrorText(*error) + QObject::tr(" (--strict: nothing imported)");
+    return std::nullopt;
+}
+
+// What every kind's import does around its rows: one transaction, the file's hash computed on
+// the other core, its row in `imports` at the start and its counts at the end. Nothing of the
+// file stays in the database unless commit() succeeds.
+class ImportTransaction
+{
+public:
+    ImportTransaction(Database &database, const QString &filePath)
+        : m_database(database)
+        , m_filePath(filePath)
+        , m_hasher(filePath)
+        , m_transaction(database.connection())
+    {
+    }
+
+    // Writes the `imports` row; its id goes to report.importId. A sentence in *error when the
+    // database refuses.
+    bool begin(ImportReport &report, const ImportOptions &options, std::optional<QStringList> extraColumns,
+               QString *error)
+    {
+        sqlite::Connection &connection = m_database.connection();
+        if (!m_transaction.isActive()) {
+            *error = QObject::tr("cannot write to the database: %1").arg(connection.lastError());
+            return false;
+        }
+        const std::optional<std::int64_t> id = recordImportStart(
+            connection, {m_filePath, report.kind, report.profile, encodingName(report.format.encoding),
+                         delimiterName(report.format.delimiter), QString::fromUtf8(options.timeZone.id()),
+                         std::move(extraColumns)});
+        if (!id) {
+            *error = QObject::tr("cannot write to the database: %1").arg(connection.lastError());
+            return false;
+        }
+        report.importId = *id;
+        return true;
+    }
+
+    // Writes the counts, bumps the data version when rows changed, commits.
+    bool commit(const ImportReport &report, std::optional<QStringList> extraColumns, QString *error)
+    {
+        sqlite::Connection &connection = m_database.connection();
+        const ImportCounts counts{m_hasher.result(), report.rowsRead,  report.inserted,
+                                  report.updated,    report.unchanged, report.rejected,
+                                  std::move(extraColumns)};
+        // Rows written or updated: what the metrics see changed, and caches of it are stale.
+        const bool changed = report.inserted > 0 || report.updated > 0;
+        if (!recordImportEnd(connection, report.importId, counts) || (changed && !m_database.bumpDataVersion())
+            || !m_transaction.commit()) {
+            *error = QObject::tr("cannot write to the database: %1 (nothing imported)").arg(connection.lastError());
+            return false;
+        }
+        return true;
+    }
+
+private:
+    Database &m_database;
+    QString m_filePath;
+    FileHasher m_hasher;
+    sqlite::Transaction m_transaction;
+};
+
 // The pipeline of every kind but tickets: one thread, one transaction, the kind's importer
 // doing the mapping and writing (see kinds.h).
 ImportReport runKindImport(Database &database, const QString &filePath, const ImportOptions &options,
@@ -120,28 +204,10 @@ ImportReport runKindImport(Database &database, const QString &filePath, const Im
         return failed(reader.error() ? readerErrorText(*reader.error()) : QObject::tr("the file changed while reading"));
     for (int skip = 0; skip < match.extraHeaderRows && reader.next(record); ++skip) {
     }
-    FileHasher hasher(filePath);
-    sqlite::Connection &connection = database.connection();
-    sqlite::Transaction transaction(connection);
-    if (!transaction.isActive())
-        return failed(QObject::tr("cannot write to the database: %1").arg(connection.lastError()));
-    const QFileInfo info(filePath);
-    sqlite::Statement insertImport = connection.prepare(
-        "INSERT INTO imports (file_name, file_path, file_size, kind, profile, encoding, delimiter, timezone, "
-        "started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    insertImport.bindText(1, info.fileName());
-    insertImport.bindText(2, info.absoluteFilePath());
-    insertImport.bindInt(3, info.size());
-    insertImport.bindText(4, report.kind);
-    insertImport.bindText(5, report.profile);
-    insertImport.bindText(6, encodingName(report.format.encoding));
-    insertImport.bindText(7, delimiterName(report.format.delimiter));
-    insertImport.bindText(8, QString::fromUtf8(options.timeZone.id()));
-    insertImport.bindInt(9, QDateTime::currentSecsSinceEpoch());
-    if (!insertImport.run())
-        return failed(QObject::tr("cannot write to the database: %1").arg(connection.lastError()));
-    report.importId = connection.lastInsertRowId();
+    ImportTransaction transaction(database, filePath);
     QString error;
+    if (!transaction.begin(report, options, std::nullopt, &error))
+        return failed(error);
     if (!importer.begin(database, report.importId, match, header, options, &error))
         return failed(error);
 
@@ -158,12 +224,8 @@ ImportReport runKindImport(Database &database, const QString &filePath, const Im
             ++report.rejected;
             if (report.issues.size() < maxListedIssues)
                 report.issues.push_back(issue);
-            if (options.strict) {
-                return failed(QObject::tr("line %1: %2%3 (--strict: nothing imported)")
-                                  .arg(issue.line)
-                                  .arg(issue.column.isEmpty() ? QString() : QObject::tr("column \"%1\": ").arg(issue.column))
-                                  .arg(issue.message));
-            }
+            if (options.strict)
+                return failed(strictFailureText(issue));
             break;
         }
         if (progress && report.rowsRead % 4096 == 0 && !progress(reader.bytesRead(), reader.totalBytes())) {
@@ -171,35 +233,14 @@ ImportReport runKindImport(Database &database, const QString &filePath, const Im
             return report; // the transaction rolls back
         }
     }
-    if (const std::optional<CsvError> &readError = reader.error()) {
-        if (readError->kind != CsvError::Kind::UnterminatedQuote)
-            return failed(readerErrorText(*readError) + QObject::tr(" (nothing imported)"));
-        ++report.rowsRead;
-        ++report.rejected;
-        report.issues.push_back({readError->line, QString(), readError->message});
-        if (options.strict)
-            return failed(readerErrorText(*readError) + QObject::tr(" (--strict: nothing imported)"));
-    }
+    if (const std::optional<QString> readFailure = settleReadError(reader.error(), report, options))
+        return failed(*readFailure);
     if (!importer.end(&report.inserted, &report.updated, &report.unchanged, &error))
         return failed(error);
     report.notes += importer.notes();
 
-    sqlite::Statement finish = connection.prepare(
-        "UPDATE imports SET sha256 = ?1, finished_at = ?2, rows_read = ?3, inserted = ?4, updated = ?5, "
-        "unchanged = ?6, rejected = ?7, extra_columns = ?8 WHERE id = ?9");
-    finish.bindText(1, hasher.result());
-    finish.bindInt(2, QDateTime::currentSecsSinceEpoch());
-    finish.bindInt(3, report.rowsRead);
-    finish.bindInt(4, report.inserted);
-    finish.bindInt(5, report.updated);
-    finish.bindInt(6, report.unchanged);
-    finish.bindInt(7, report.rejected);
-    finish.bindText(8, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(importer.extraColumnNames()))
-                                             .toJson(QJsonDocument::Compact)));
-    finish.bindInt(9, report.importId);
-    const bool changed = report.inserted > 0 || report.updated > 0;
-    if (!finish.run() || (changed && !database.bumpDataVersion()) || !transaction.commit())
-        return failed(QObject::tr("cannot write to the database: %1 (nothing imported)").arg(connection.lastError()));
+    if (!transaction.commit(report, importer.extraColumnNames(), &error))
+        return failed(error);
     if (progress)
         progress(reader.totalBytes(), reader.totalBytes());
     report.outcome = ImportReport::Outcome::Imported;
@@ -310,30 +351,11 @@ ImportReport runImport(Database &database, const QString &filePath, const Import
     if (!reader.open() || !reader.next(record))
         return failed(reader.error() ? readerErrorText(*reader.error()) : QObject::tr("the file changed while reading"));
 
-    FileHasher hasher(filePath);
+    ImportTransaction transaction(database, filePath);
+    QString error;
+    if (!transaction.begin(report, options, mapper.extraColumnNames(), &error))
+        return failed(error);
     sqlite::Connection &connection = database.connection();
-    sqlite::Transaction transaction(connection);
-    if (!transaction.isActive())
-        return failed(QObject::tr("cannot write to the database: %1").arg(connection.lastError()));
-
-    const QFileInfo info(filePath);
-    sqlite::Statement insertImport = connection.prepare(
-        "INSERT INTO imports (file_name, file_path, file_size, kind, profile, encoding, delimiter, timezone, "
-        "started_at, extra_columns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    insertImport.bindText(1, info.fileName());
-    insertImport.bindText(2, info.absoluteFilePath());
-    insertImport.bindInt(3, info.size());
-    insertImport.bindText(4, report.kind);
-    insertImport.bindText(5, report.profile);
-    insertImport.bindText(6, encodingName(report.format.encoding));
-    insertImport.bindText(7, delimiterName(report.format.delimiter));
-    insertImport.bindText(8, QString::fromUtf8(options.timeZone.id()));
-    insertImport.bindInt(9, QDateTime::currentSecsSinceEpoch());
-    insertImport.bindText(10, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(mapper.extraColumnNames()))
-                                                    .toJson(QJsonDocument::Compact)));
-    if (!insertImport.run())
-        return failed(QObject::tr("cannot write to the database: %1").arg(connection.lastError()));
-    report.importId = connection.lastInsertRowId();
 
     const std::int64_t ticketsBefore = connection.queryInt("SELECT count(*) FROM tickets").value_or(0);
     TicketWriter writer(connection,
@@ -361,11 +383,7 @@ ImportReport runImport(Database &database, const QString &filePath, const Import
             if (!mapper.map(record, row, issue)) {
                 reject(issue);
                 if (options.strict) {
-                    strictFailure = QObject::tr("line %1: %2%3 (--strict: nothing imported)")
-                                        .arg(issue.line)
-                                        .arg(issue.column.isEmpty() ? QString()
-                                                                    : QObject::tr("column \"%1\": ").arg(issue.column))
-                                        .arg(issue.message);
+                    strictFailure = strictFailureText(issue);
                     break;
                 }
                 continue;
@@ -415,36 +433,15 @@ ImportReport runImport(Database &database, const QString &filePath, const Import
     readerThread.join();
     if (strictFailure)
         return failed(*strictFailure);
-    if (const std::optional<CsvError> &error = reader.error()) {
-        if (error->kind != CsvError::Kind::UnterminatedQuote)
-            return failed(readerErrorText(*error) + QObject::tr(" (nothing imported)"));
-        // The last record swallowed the rest of the file: it is one bad row, not a bad file.
-        ++report.rowsRead;
-        ++report.rejected;
-        report.issues.push_back({error->line, QString(), error->message});
-        if (options.strict)
-            return failed(readerErrorText(*error) + QObject::tr(" (--strict: nothing imported)"));
-    }
+    if (const std::optional<QString> readFailure = settleReadError(reader.error(), report, options))
+        return failed(*readFailure);
 
     const std::int64_t ticketsAfter = connection.queryInt("SELECT count(*) FROM tickets").value_or(0);
     report.inserted = ticketsAfter - ticketsBefore;
     report.updated = written - report.inserted;
 
-    sqlite::Statement finish = connection.prepare(
-        "UPDATE imports SET sha256 = ?1, finished_at = ?2, rows_read = ?3, inserted = ?4, updated = ?5, "
-        "unchanged = ?6, rejected = ?7 WHERE id = ?8");
-    finish.bindText(1, hasher.result());
-    finish.bindInt(2, QDateTime::currentSecsSinceEpoch());
-    finish.bindInt(3, report.rowsRead);
-    finish.bindInt(4, report.inserted);
-    finish.bindInt(5, report.updated);
-    finish.bindInt(6, report.unchanged);
-    finish.bindInt(7, report.rejected);
-    finish.bindInt(8, report.importId);
-    // Rows written or updated: what the metrics see changed, and caches of it are stale.
-    const bool changed = report.inserted > 0 || report.updated > 0;
-    if (!finish.run() || (changed && !database.bumpDataVersion()) || !transaction.commit())
-        return failed(QObject::tr("cannot write to the database: %1 (nothing imported)").arg(connection.lastError()));
+    if (!transaction.commit(report, std::nullopt, &error))
+        return failed(error);
     if (progress)
         progress(reader.totalBytes(), reader.totalBytes());
     report.outcome = ImportReport::Outcome::Imported;
