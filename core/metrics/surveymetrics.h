@@ -14,7 +14,7 @@
 // decimal" part of the definition, so JSON, CSV, the tiles and the report all carry the same
 // number, and a change against the previous period is the difference of the numbers shown.
 
-#include "domain/surveyscale.h"
+#include "domain/surveyfacts.h"
 #include "metrics/ticketmetrics.h" // MetricValue
 
 #include <cmath>
@@ -23,30 +23,6 @@
 #include <span>
 
 namespace sl::surveys {
-
-// One survey row. "No value" is noTime, NaN and -1, as in TicketFacts.
-struct SurveyResponse
-{
-    static constexpr std::int64_t noTime = std::numeric_limits<std::int64_t>::min();
-    static constexpr double none = std::numeric_limits<double>::quiet_NaN();
-
-    std::int64_t respondedAt = noTime; // UTC seconds; none: the query places it by its ticket
-    double score = none;               // on `scale`; none for 'offered'/'unoffered' rows, which
-                                       // are not responses (kept for a response rate)
-    std::int32_t ticket = -1;          // the ticket it rates, a snapshot index
-    std::int16_t agent = -1;           // the agent it is attributed to, a dictionary index
-    SurveyType type = SurveyType::Csat;
-    SurveyScale scale = oneToFive;
-};
-
-// Which survey data there is at all: a metric over a survey type the data lacks is no value.
-struct SurveyFields
-{
-    bool csat = false;
-    bool nps = false;
-    bool ces = false;
-    bool agent = false; // responses say which agent they rate
-};
 
 // The responses of one number: pointers, so that a filter or a grouping is a subset without copies.
 using SurveyCohort = std::span<const SurveyResponse *const>;

@@ -6,7 +6,7 @@
 #include "import/profiles.h"
 #include "import/ticketmapper.h"
 #include "import/valueparsers.h"
-#include "domain/surveyscale.h"
+#include "domain/surveyfacts.h"
 #include "store/database.h"
 #include "store/sqlite.h"
 
