@@ -19,6 +19,7 @@
 //   - a customer flagged churned with no end date is in none of them: counting them active hides
 //     churn, counting them churned puts the same churn into every period.
 
+#include "domain/businessfacts.h"
 #include "metrics/ticketmetrics.h" // MetricValue
 
 #include <QDate>
@@ -31,32 +32,6 @@
 #include <vector>
 
 namespace sl::business {
-
-struct DayPeriod
-{
-    QDate first; // inclusive
-    QDate last;  // inclusive
-    bool isValid() const { return first.isValid() && last.isValid() && first <= last; }
-};
-
-struct CustomerFacts
-{
-    static constexpr double none = std::numeric_limits<double>::quiet_NaN();
-
-    QDate startedOn;                 // first day as a customer
-    QDate endedOn;                   // the day they stopped being one; null: still a customer
-    bool churnedWithoutDate = false; // the source says churned but not when (endedOn wins if set)
-    double monthlyRevenue = none;    // what the customer pays per month (MRR)
-    double totalRevenue = none;      // lifetime revenue to an unstated date: carried for a realised
-                                     // value view; clv's average revenue per month does not use it
-};
-
-// Which customer fields the data has at all.
-struct CustomerFields
-{
-    bool endDate = false; // without end dates there is no churn to count: no value, not 0
-    bool monthlyRevenue = false;
-};
 
 // The counts behind retention_pct and churn_pct, with the boundary rules of the header comment.
 struct CustomerCounts
@@ -91,23 +66,6 @@ std::optional<double> monthlyChurnRate(std::span<const CustomerFacts> customers,
 MetricValue clv(std::span<const CustomerFacts> customers, const DayPeriod &period, const CustomerFields &fields,
                 double grossMargin = 1.0);
 
-struct ChannelCost
-{
-    std::int16_t channel = -1; // dictionary index, as TicketFacts::channel
-    double cost = 0;
-};
-
-// One month of support cost (staff, tools, outsourcing: whatever the user counts as support).
-struct CostPeriod
-{
-    static constexpr double none = std::numeric_limits<double>::quiet_NaN();
-
-    QDate month;                        // any day of the month: only its year and month are read
-    double cost = none;                 // all channels
-    std::vector<ChannelCost> byChannel; // empty when the source gives only the total
-    std::int64_t orders = -1;           // orders placed in the month; -1 when not given
-};
-
 // The support cost of a period of days: each month it touches contributes its cost times the
 // share of its days inside the period (Jan 1-15 is 15/31 of January). Several entries for one
 // month add up. No value when any month the period touches has no cost: a partial cost would
@@ -138,15 +96,6 @@ MetricValue cost_per_interaction(const std::optional<double> &supportCost, const
 // fall back. Not a proportion (a customer may write twice per order), so no interval.
 MetricValue contact_rate_pct(const std::optional<long long> &ticketsCreated, const std::optional<double> &orders,
                              const std::optional<long long> &activeCustomers);
-
-struct QaReview
-{
-    static constexpr double none = std::numeric_limits<double>::quiet_NaN();
-
-    QDate reviewedOn;
-    double score = none;     // points, or 0-100 when maxPoints is none
-    double maxPoints = none; // the scorecard's maximum; none: the score is already 0-100
-};
 
 // qa_score_mean: mean of the reviews dated in the period, each as 0-100 (45 of 50 points is 90).
 // A review without a score, with one outside 0..max, or with a maximum of 0 or less is left out.
