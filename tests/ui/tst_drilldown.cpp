@@ -44,7 +44,7 @@
 using namespace sl;
 using namespace sl::ui;
 
-Q_DECLARE_METATYPE(sl::ui::TicketCohort)
+Q_DECLARE_METATYPE(sl::TicketCohort)
 
 namespace {
 
@@ -250,7 +250,7 @@ private slots:
         TicketsModel *model = window->ticketsPage()->model();
         QCOMPARE(std::int64_t(model->rowCount()), expected);
         for (int row = 0; row < std::min(model->rowCount(), 300); ++row) {
-            const TicketRow *ticket = model->ticket(row);
+            const TicketListRow *ticket = model->ticket(row);
             QVERIFY(ticket);
             QCOMPARE(ticket->channel.toLower(), bar.key.toLower());
         }

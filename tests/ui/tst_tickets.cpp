@@ -27,7 +27,7 @@ using namespace sl;
 using namespace sl::ui;
 
 Q_DECLARE_METATYPE(sl::MetricsRequest)
-Q_DECLARE_METATYPE(sl::ui::TicketCohort)
+Q_DECLARE_METATYPE(sl::TicketCohort)
 
 namespace {
 
@@ -258,7 +258,7 @@ private slots:
 
         // And it is the right row: newest first, so row r is the ticket created r minutes
         // before the newest; created = 1700000000 + ((i * 7919) % N) * 60.
-        const TicketRow *row = model.ticket(190000);
+        const TicketListRow *row = model.ticket(190000);
         QVERIFY(row);
         QCOMPARE(*row->createdAt, std::int64_t(1700000000) + std::int64_t(200000 - 1 - 190000) * 60);
         QVERIFY(row->subject.startsWith(QLatin1String("Generated ticket ")));
@@ -308,7 +308,7 @@ private slots:
         const int invoices = page.model()->rowCount();
         QVERIFY2(invoices > 0 && invoices < all, qPrintable(QStringLiteral("%1 of %2").arg(invoices).arg(all)));
         for (int row = 0; row < invoices; ++row) {
-            const TicketRow *ticket = page.model()->ticket(row);
+            const TicketListRow *ticket = page.model()->ticket(row);
             QVERIFY(ticket);
             QVERIFY(ticket->subject.contains(QLatin1String("invoice"), Qt::CaseInsensitive)
                 || ticket->requester.contains(QLatin1String("invoice"), Qt::CaseInsensitive));

@@ -80,7 +80,7 @@ signals:
     void periodRequested(const QDate &from, const QDate &to);
     // The tickets behind a number: a KPI card or a breakdown bar (its channel or team added to the
     // filter).
-    void ticketsRequested(const sl::MetricsRequest &request, sl::ui::TicketCohort cohort);
+    void ticketsRequested(const sl::MetricsRequest &request, sl::TicketCohort cohort);
     // The tickets behind a heat-map cell: created in the period on `weekday` (0 = Monday) in
     // `hour`, in the request's zone.
     void createdTicketsRequested(const sl::MetricsRequest &request, int weekday, int hour);

@@ -106,16 +106,16 @@ void TicketsModel::load()
         });
 }
 
-const TicketRow *TicketsModel::ticket(int row) const
+const TicketListRow *TicketsModel::ticket(int row) const
 {
     if (row < 0 || std::size_t(row) >= m_ids.size() || !m_reader)
         return nullptr;
     const qsizetype block = row / qsizetype(TicketRowReader::blockSize);
-    std::vector<TicketRow> *rows = m_blocks.object(block);
+    std::vector<TicketListRow> *rows = m_blocks.object(block);
     if (!rows) {
         const std::size_t first = std::size_t(block) * TicketRowReader::blockSize;
         const std::size_t count = std::min(TicketRowReader::blockSize, m_ids.size() - first);
-        rows = new std::vector<TicketRow>(m_reader->read(std::span(m_ids).subspan(first, count)));
+        rows = new std::vector<TicketListRow>(m_reader->read(std::span(m_ids).subspan(first, count)));
         m_blocks.insert(block, rows);
     }
     const auto offset = std::size_t(row % qsizetype(TicketRowReader::blockSize));
@@ -161,7 +161,7 @@ QVariant TicketsModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(Qt::AlignVCenter | (isNumberColumn(column) ? Qt::AlignRight : Qt::AlignLeft));
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != SortValueRole && role != CsvExportRole)
         return {};
-    const TicketRow *row = ticket(index.row());
+    const TicketListRow *row = ticket(index.row());
     if (!row)
         return {};
     switch (role) {

@@ -50,7 +50,7 @@ public:
     // The selection's row ids in table order (what an export writes).
     const std::vector<std::int64_t> &ticketIds() const { return m_ids; }
     // The ticket at `row`, read if its block is not cached.
-    const TicketRow *ticket(int row) const;
+    const TicketListRow *ticket(int row) const;
 
     // The statements run on this model's connection, as SQLite counts them (its trace hook):
     // how tests prove that a row deep in the table costs one block read, not a scan.
@@ -79,7 +79,7 @@ private:
     QString m_path;
     std::optional<Database> m_database;
     std::unique_ptr<TicketRowReader> m_reader;
-    mutable QCache<qsizetype, std::vector<TicketRow>> m_blocks { blockCacheSize };
+    mutable QCache<qsizetype, std::vector<TicketListRow>> m_blocks { blockCacheSize };
     std::vector<std::int64_t> m_ids;
     TicketSelection m_selection;
     QString m_error;
