@@ -357,7 +357,7 @@ ImportReport runImport(Database &database, const QString &filePath, const Import
         return failed(error);
     sqlite::Connection &connection = database.connection();
 
-    const std::int64_t ticketsBefore = connection.queryInt("SELECT count(*) FROM tickets").value_or(0);
+    const std::int64_t ticketsBefore = countTickets(connection);
     TicketWriter writer(connection,
                         std::string(match.profile->source), report.importId);
     if (!writer.isValid())
@@ -436,7 +436,7 @@ ImportReport runImport(Database &database, const QString &filePath, const Import
     if (const std::optional<QString> readFailure = settleReadError(reader.error(), report, options))
         return failed(*readFailure);
 
-    const std::int64_t ticketsAfter = connection.queryInt("SELECT count(*) FROM tickets").value_or(0);
+    const std::int64_t ticketsAfter = countTickets(connection);
     report.inserted = ticketsAfter - ticketsBefore;
     report.updated = written - report.inserted;
 

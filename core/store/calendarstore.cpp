@@ -304,4 +304,13 @@ bool removeCalendar(Database &database, const QString &name, QString *error)
     return true;
 }
 
+QStringList teamNames(Database &database)
+{
+    QStringList teams;
+    sqlite::Statement query = database.connection().prepare("SELECT name FROM teams ORDER BY name COLLATE NOCASE");
+    while (query.isValid() && query.step() == sqlite::Statement::StepResult::Row)
+        teams.append(query.columnText(0));
+    return teams;
+}
+
 } // namespace sl

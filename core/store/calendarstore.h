@@ -11,6 +11,7 @@
 #include "store/database.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -31,5 +32,8 @@ bool saveCalendar(Database &database, const BusinessCalendar &calendar, QString 
 // Deletes the calendar named `name` (any case) and its rows; its teams fall back to the default
 // calendar. False with *error when there is no such calendar or the write fails.
 bool removeCalendar(Database &database, const QString &name, QString *error);
+
+// The teams a calendar can be assigned to, by name without regard to case.
+QStringList teamNames(Database &database);
 
 } // namespace sl

@@ -255,4 +255,9 @@ std::optional<std::size_t> TicketWriter::writeMany(const std::vector<TicketRow> 
     return std::nullopt;
 }
 
+std::int64_t countTickets(sqlite::Connection &connection)
+{
+    return connection.queryInt("SELECT count(*) FROM tickets").value_or(0);
+}
+
 } // namespace sl

@@ -71,4 +71,7 @@ private:
     FlatStringMap m_customers; // hundreds of thousands of keys: see flatstringmap.h
 };
 
+// Rows in the tickets table: an import counts before and after to tell inserted from updated.
+std::int64_t countTickets(sqlite::Connection &connection);
+
 } // namespace sl

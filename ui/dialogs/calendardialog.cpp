@@ -24,15 +24,6 @@ namespace sl::ui {
 
 namespace {
 
-QStringList teamsOf(Database &database)
-{
-    QStringList teams;
-    sqlite::Statement query = database.connection().prepare("SELECT name FROM teams ORDER BY name COLLATE NOCASE");
-    while (query.isValid() && query.step() == sqlite::Statement::StepResult::Row)
-        teams.append(query.columnText(0));
-    return teams;
-}
-
 QStringList nonEmptyLines(const QString &text)
 {
     QStringList lines;
@@ -134,7 +125,7 @@ CalendarDialog::CalendarDialog(const QString &databasePath, QWidget *parent)
             m_stored = std::move(*calendars);
         else
             showError(error);
-        m_allTeams = teamsOf(*database);
+        m_allTeams = teamNames(*database);
     } else {
         showError(error);
     }
