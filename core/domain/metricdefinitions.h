@@ -32,6 +32,11 @@ enum class MetricUnit {
 
 enum class MetricDirection { HigherIsBetter, LowerIsBetter, Neutral };
 
+// The spec's sections: which data a metric is computed from, and which family of pure functions
+// in core/metrics computes it (ticketmetrics, callmetrics, surveymetrics, businessmetrics).
+enum class MetricFamily { Tickets, Calls, Surveys, Customers, Costs, Quality };
+QString metricFamilyName(MetricFamily family); // "tickets", "calls", … (not translated: an id)
+
 struct MetricDefinition
 {
     std::string_view id;
@@ -40,12 +45,16 @@ struct MetricDefinition
     MetricDirection direction;
     bool proportion;        // carries _lo and _hi
     const char *definition; // what counts and what is left out, from the spec; displayDefinition()
+    MetricFamily family;
 };
 
 const std::vector<MetricDefinition> &ticketMetricDefinitions();
 const std::vector<MetricDefinition> &callMetricDefinitions();
 const std::vector<MetricDefinition> &surveyMetricDefinitions();
 const std::vector<MetricDefinition> &businessMetricDefinitions(); // customers, cost, quality
+
+// Every row of the four tables, in that order (an id two families share appears once per family).
+std::vector<const MetricDefinition *> allMetricDefinitions();
 
 // Searches tickets, calls, surveys and business in that order: for an id two families share,
 // the ticket entry (callers index ticketMetricDefinitions() with it). findMetricIn() picks a family.

@@ -237,4 +237,32 @@ MetricValue qa_score_mean(std::span<const QaReview> reviews, const DayPeriod &pe
     return plainValue(stats::mean(scores));
 }
 
+std::span<const MetricFunction<BusinessMetricFunction>> metricFunctions()
+{
+    using In = const BusinessInputs &;
+    static const MetricFunction<BusinessMetricFunction> functions[] = {
+        {"retention_pct",
+         [](In in) { return in.customers ? retention_pct(*in.customers, in.period, in.customerFields) : MetricValue{}; }},
+        {"churn_pct",
+         [](In in) { return in.customers ? churn_pct(*in.customers, in.period, in.customerFields) : MetricValue{}; }},
+        {"clv",
+         [](In in) {
+             return in.customers ? clv(*in.customers, in.period, in.customerFields, in.grossMargin) : MetricValue{};
+         }},
+        {"cost_per_ticket",
+         [](In in) { return in.costs ? cost_per_ticket(in.supportCost, in.ticketsSolved) : MetricValue{}; }},
+        {"cost_per_interaction",
+         [](In in) {
+             return in.costs ? cost_per_interaction(in.supportCost, {in.ticketsCreated, in.callsAnswered, std::nullopt})
+                             : MetricValue{};
+         }},
+        {"contact_rate_pct",
+         [](In in) {
+             return in.costs ? contact_rate_pct(in.ticketsCreated, in.orders, in.activeCustomers) : MetricValue{};
+         }},
+        {"qa_score_mean", [](In in) { return in.reviews ? qa_score_mean(*in.reviews, in.period) : MetricValue{}; }},
+    };
+    return functions;
+}
+
 } // namespace sl::business

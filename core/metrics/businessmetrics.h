@@ -20,6 +20,7 @@
 //     churn, counting them churned puts the same churn into every period.
 
 #include "domain/businessfacts.h"
+#include "metrics/metricfunctions.h"
 #include "metrics/ticketmetrics.h" // MetricValue
 
 #include <QDate>
@@ -100,5 +101,29 @@ MetricValue contact_rate_pct(const std::optional<long long> &ticketsCreated, con
 // qa_score_mean: mean of the reviews dated in the period, each as 0-100 (45 of 50 points is 90).
 // A review without a score, with one outside 0..max, or with a maximum of 0 or less is left out.
 MetricValue qa_score_mean(std::span<const QaReview> reviews, const DayPeriod &period);
+
+// What the business functions read for one period, prepared by the query. A part the request's
+// filter leaves out (cost is not per agent; QA follows the agent filter only) is empty, and the
+// metrics over it are no value.
+struct BusinessInputs
+{
+    DayPeriod period;
+    // Customers (retention, churn, CLV), when the filter keeps them.
+    std::optional<std::span<const CustomerFacts>> customers;
+    CustomerFields customerFields;
+    double grossMargin = 1.0;
+    // Cost figures, when the filter keeps them (costs = true).
+    bool costs = false;
+    std::optional<double> supportCost;
+    std::optional<long long> ticketsSolved, ticketsCreated, callsAnswered;
+    std::optional<double> orders;
+    std::optional<long long> activeCustomers; // with dated customers: contact rate's fallback denominator
+    // QA reviews the agent filter passes, when the filter keeps them.
+    std::optional<std::span<const QaReview>> reviews;
+};
+
+// Every business metric function by id (metricfunctions.h).
+using BusinessMetricFunction = MetricValue (*)(const BusinessInputs &inputs);
+std::span<const MetricFunction<BusinessMetricFunction>> metricFunctions();
 
 } // namespace sl::business

@@ -135,4 +135,44 @@ MetricValue fcr_pct(CallCohort calls, const CallFields &f)
     return fromProportion(resolved, flagged, f.callLog && f.outcome && f.firstContactResolution);
 }
 
+std::span<const MetricFunction<CallMetricFunction>> metricFunctions()
+{
+    // Captureless lambdas, so that every entry has the one signature.
+    static const MetricFunction<CallMetricFunction> functions[] = {
+        { "calls_offered",
+            [](CallCohort c, const CallFields &f, double) {
+                return calls_offered(c, f);
+            } },
+        { "calls_answered",
+            [](CallCohort c, const CallFields &f, double) {
+                return calls_answered(c, f);
+            } },
+        { "calls_abandoned",
+            [](CallCohort c, const CallFields &f, double) {
+                return calls_abandoned(c, f);
+            } },
+        { "abandon_pct",
+            [](CallCohort c, const CallFields &f, double) {
+                return abandon_pct(c, f);
+            } },
+        { "asa_s",
+            [](CallCohort c, const CallFields &f, double) {
+                return asa_s(c, f);
+            } },
+        { "service_level_pct",
+            [](CallCohort c, const CallFields &f, double t) {
+                return service_level_pct(c, f, t);
+            } },
+        { "aht_min",
+            [](CallCohort c, const CallFields &f, double) {
+                return aht_min(c, f);
+            } },
+        { "fcr_pct",
+            [](CallCohort c, const CallFields &f, double) {
+                return fcr_pct(c, f);
+            } },
+    };
+    return functions;
+}
+
 } // namespace sl::calls

@@ -38,4 +38,9 @@ MetricValue service_level_pct(CallCohort calls, const CallFields &fields,
 MetricValue aht_min(CallCohort calls, const CallFields &fields);
 MetricValue fcr_pct(CallCohort calls, const CallFields &fields);
 
+// Every call metric function by id (metricfunctions.h); the service-level target is every
+// function's third argument, which only service_level_pct reads.
+using CallMetricFunction = MetricValue (*)(CallCohort calls, const CallFields &fields, double serviceLevelTargetS);
+std::span<const MetricFunction<CallMetricFunction>> metricFunctions();
+
 } // namespace sl::calls

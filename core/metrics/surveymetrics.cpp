@@ -168,4 +168,14 @@ MetricValue csa_pct(SurveyCohort responses, std::int16_t agent, const SurveyFiel
     return fromProportion(counts.satisfied, counts.responses, f.csat && f.agent);
 }
 
+std::span<const MetricFunction<SurveyMetricFunction>> metricFunctions()
+{
+    static const MetricFunction<SurveyMetricFunction> functions[] = {
+        {"csat_pct", &csat_pct}, {"csat_responses", &csat_responses}, {"csat_mean", &csat_mean},
+        {"nps", &nps},           {"nps_responses", &nps_responses},   {"ces_mean", &ces_mean},
+        {"ces_easy_pct", &ces_easy_pct},
+    };
+    return functions;
+}
+
 } // namespace sl::surveys

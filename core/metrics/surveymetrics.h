@@ -56,4 +56,9 @@ MetricValue ces_easy_pct(SurveyCohort responses, const SurveyFields &fields);
 // number for one agent picked out of a mixed cohort.
 MetricValue csa_pct(SurveyCohort responses, std::int16_t agent, const SurveyFields &fields);
 
+// Every survey metric function by id (metricfunctions.h), csa_pct aside: it is csat_pct over an
+// agent's responses, which the query decides.
+using SurveyMetricFunction = MetricValue (*)(SurveyCohort responses, const SurveyFields &fields);
+std::span<const MetricFunction<SurveyMetricFunction>> metricFunctions();
+
 } // namespace sl::surveys

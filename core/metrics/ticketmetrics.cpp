@@ -347,15 +347,9 @@ MetricValue survey_response_rate_pct(const TicketTally &t, const TicketFields &f
     return fromTrials(t.surveyAnswered, f.csatOffered);
 }
 
-std::vector<MetricValue> computeTicketMetrics(const TicketTally &t, const TicketFields &f)
+std::span<const MetricFunction<TicketMetricFunction>> ticketMetricFunctions()
 {
-    using Metric = MetricValue (*)(const TicketTally &, const TicketFields &);
-    struct Entry
-    {
-        std::string_view id;
-        Metric metric;
-    };
-    static const Entry entries[] = {
+    static const MetricFunction<TicketMetricFunction> functions[] = {
         {"tickets_created", tickets_created},
         {"tickets_solved", tickets_solved},
         {"backlog_end", backlog_end},
@@ -381,23 +375,16 @@ std::vector<MetricValue> computeTicketMetrics(const TicketTally &t, const Ticket
         {"csat_mean", csat_mean},
         {"survey_response_rate_pct", survey_response_rate_pct},
     };
-    // The functions in the order of the definitions table, matched by id once.
-    static const std::vector<Metric> ordered = [] {
-        std::vector<Metric> result;
-        for (const MetricDefinition &definition : ticketMetricDefinitions()) {
-            Metric found = nullptr;
-            for (const Entry &entry : entries) {
-                if (entry.id == definition.id)
-                    found = entry.metric;
-            }
-            Q_ASSERT_X(found, "computeTicketMetrics", "a ticket metric definition without a function");
-            result.push_back(found);
-        }
-        return result;
-    }();
+    return functions;
+}
+
+std::vector<MetricValue> computeTicketMetrics(const TicketTally &t, const TicketFields &f)
+{
+    static const std::vector<TicketMetricFunction> ordered
+        = metricFunctionsInOrder(ticketMetricFunctions(), ticketMetricDefinitions());
     std::vector<MetricValue> values;
     values.reserve(ordered.size());
-    for (Metric metric : ordered)
+    for (TicketMetricFunction metric : ordered)
         values.push_back(metric ? metric(t, f) : MetricValue{});
     return values;
 }

@@ -5,6 +5,7 @@
 // are parameters. The query (metricsquery.h) builds the cohorts; these only count and measure.
 
 #include "domain/metricdefinitions.h"
+#include "metrics/metricfunctions.h"
 #include "metrics/stats.h"
 #include "metrics/tickettally.h"
 
@@ -76,6 +77,10 @@ MetricValue csat_mean(const TicketTally &t, const TicketFields &f);
 MetricValue survey_response_rate_pct(const TicketTally &t, const TicketFields &f);
 
 // Every ticket metric of a finished tally, in the order of ticketMetricDefinitions().
+// Every ticket metric function by id (metricfunctions.h).
+using TicketMetricFunction = MetricValue (*)(const TicketTally &, const TicketFields &);
+std::span<const MetricFunction<TicketMetricFunction>> ticketMetricFunctions();
+
 std::vector<MetricValue> computeTicketMetrics(const TicketTally &tally, const TicketFields &fields);
 // Convenience for lists: tallies, finishes and computes.
 std::vector<MetricValue> computeTicketMetrics(const TicketCohorts &cohorts, const TicketFields &fields,

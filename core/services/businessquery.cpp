@@ -156,38 +156,41 @@ public:
         return (long long)(to - from);
     }
 
-    MetricValue value(std::string_view id, const DayPeriod &p, const TicketCounts &tickets) const
+    // What the business functions read for `p`: each part only where the filter keeps it.
+    business::BusinessInputs inputs(const DayPeriod &p, const TicketCounts &tickets) const
     {
-        if (id == "retention_pct")
-            return s.customers ? business::retention_pct(d.customers, p, d.customerFields) : MetricValue {};
-        if (id == "churn_pct")
-            return s.customers ? business::churn_pct(d.customers, p, d.customerFields) : MetricValue {};
-        if (id == "clv")
-            return s.customers ? business::clv(d.customers, p, d.customerFields, d.grossMargin) : MetricValue {};
-        if (id == "cost_per_ticket")
-            return s.costs ? business::cost_per_ticket(cost(p), tickets.solved) : MetricValue {};
-        if (id == "cost_per_interaction")
-            return s.costs
-                ? business::cost_per_interaction(cost(p), { tickets.created, callsAnswered(p), std::nullopt })
-                : MetricValue {};
-        if (id == "contact_rate_pct") {
-            if (!s.costs)
-                return {};
-            const std::optional<long long> active = d.datedCustomers
-                ? std::optional<long long>(business::countCustomers(d.customers, p).activeDuring)
-                : std::nullopt;
-            return business::contact_rate_pct(tickets.created, business::ordersIn(d.costs, p), active);
+        business::BusinessInputs in;
+        in.period = p;
+        if (s.customers) {
+            in.customers = std::span<const CustomerFacts>(d.customers);
+            in.customerFields = d.customerFields;
+            in.grossMargin = d.grossMargin;
         }
-        if (id == "qa_score_mean")
-            return s.qa ? business::qa_score_mean(m_reviews, p) : MetricValue {};
-        return {};
+        if (s.costs) {
+            in.costs = true;
+            in.supportCost = cost(p);
+            in.ticketsSolved = tickets.solved;
+            in.ticketsCreated = tickets.created;
+            in.callsAnswered = callsAnswered(p);
+            in.orders = business::ordersIn(d.costs, p);
+            if (d.datedCustomers)
+                in.activeCustomers = business::countCustomers(d.customers, p).activeDuring;
+        }
+        if (s.qa)
+            in.reviews = std::span<const business::QaReview>(m_reviews);
+        return in;
     }
 
     KindMetricValues values(const DayPeriod &p, const TicketCounts &tickets) const
     {
         KindMetricValues result;
-        for (const MetricDefinition &definition : businessMetricDefinitions())
-            result.emplace_back(&definition, p.isValid() ? value(definition.id, p, tickets) : MetricValue {});
+        const bool valid = p.isValid();
+        const business::BusinessInputs in = valid ? inputs(p, tickets) : business::BusinessInputs{};
+        for (const MetricDefinition &definition : businessMetricDefinitions()) {
+            const business::BusinessMetricFunction compute
+                = valid ? metricFunctionOf(business::metricFunctions(), definition.id) : nullptr;
+            result.emplace_back(&definition, compute ? compute(in) : MetricValue {});
+        }
         return result;
     }
 

@@ -87,23 +87,8 @@ Cohort cohortOf(const CallData &data, const std::vector<std::size_t> &selected, 
 
 MetricValue callMetric(std::string_view id, calls::CallCohort cohort, const CallFields &f, double targetS)
 {
-    if (id == "calls_offered")
-        return calls::calls_offered(cohort, f);
-    if (id == "calls_answered")
-        return calls::calls_answered(cohort, f);
-    if (id == "calls_abandoned")
-        return calls::calls_abandoned(cohort, f);
-    if (id == "abandon_pct")
-        return calls::abandon_pct(cohort, f);
-    if (id == "asa_s")
-        return calls::asa_s(cohort, f);
-    if (id == "service_level_pct")
-        return calls::service_level_pct(cohort, f, targetS);
-    if (id == "aht_min")
-        return calls::aht_min(cohort, f);
-    if (id == "fcr_pct")
-        return calls::fcr_pct(cohort, f);
-    return {};
+    const calls::CallMetricFunction compute = metricFunctionOf(calls::metricFunctions(), id);
+    return compute ? compute(cohort, f, targetS) : MetricValue{};
 }
 
 // Every call metric of a cohort, in the order of callMetricDefinitions(); then, when the log has

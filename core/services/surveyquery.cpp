@@ -82,20 +82,6 @@ Cohort cohortOf(const SurveyData &data, const std::vector<std::size_t> &selected
     return cohort;
 }
 
-using SurveyMetricFunction = MetricValue (*)(SurveyCohort, const SurveyFields &);
-
-// The survey ids, each to its function; csa_pct needs the group's agent and is handled apart.
-const std::map<std::string_view, SurveyMetricFunction> &metricFunctions()
-{
-    static const std::map<std::string_view, SurveyMetricFunction> functions = {
-        {"csat_pct", &surveys::csat_pct},     {"csat_responses", &surveys::csat_responses},
-        {"csat_mean", &surveys::csat_mean},   {"nps", &surveys::nps},
-        {"nps_responses", &surveys::nps_responses}, {"ces_mean", &surveys::ces_mean},
-        {"ces_easy_pct", &surveys::ces_easy_pct},
-    };
-    return functions;
-}
-
 // Every survey metric of a cohort, in the order of surveyMetricDefinitions(); csa_pct only for
 // an agent's group (`agentGroup`; `agent` -1 for the "(none)" group, whose csa_pct is no value).
 KindMetricValues metricsOf(const Cohort &cohort, const SurveyFields &fields, bool agentGroup = false,
@@ -109,9 +95,8 @@ KindMetricValues metricsOf(const Cohort &cohort, const SurveyFields &fields, boo
                 values.emplace_back(&definition, surveys::csa_pct(span, agent, fields));
             continue;
         }
-        const auto function = metricFunctions().find(definition.id);
-        if (function != metricFunctions().end())
-            values.emplace_back(&definition, function->second(span, fields));
+        if (const surveys::SurveyMetricFunction compute = metricFunctionOf(surveys::metricFunctions(), definition.id))
+            values.emplace_back(&definition, compute(span, fields));
     }
     return values;
 }
