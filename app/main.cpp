@@ -2,7 +2,6 @@
 // needed); without one, the window.
 
 #include "cli.h"
-#include "reportcommand.h"
 #include "mainwindow.h"
 #include "common/environmentpalette.h"
 

@@ -75,8 +75,8 @@ struct SlaTargets
 {
     std::int64_t phone = 20;
     std::int64_t chat = 60;
-    std::int64_t social = 60 * 60;
-    std::int64_t other = 24 * 60 * 60;
+    std::int64_t social = std::int64_t { 60 } * 60;
+    std::int64_t other = std::int64_t { 24 } * 60 * 60;
     std::int64_t forClass(ChannelClass channel) const
     {
         switch (channel) {

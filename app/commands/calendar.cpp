@@ -1,8 +1,6 @@
-#include "calendarcommand.h"
-
-#include "cli.h"
-#include "import/valueparsers.h"
+#include "commands/command.h"
 #include "domain/businesscalendar.h"
+#include "import/valueparsers.h"
 #include "store/calendarstore.h"
 #include "store/database.h"
 
@@ -141,15 +139,13 @@ int listCalendars(Database &database, const QString &format)
 
 } // namespace
 
-int runCalendarCommand(const QStringList &arguments)
+int runCalendar(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QObject::tr("List, set or remove the business-hours calendars: each team's weekly working hours in its own "
                     "time zone, minus holidays. A team without a calendar of its own uses the default one.\n"
                     "Without --set or --remove, lists the calendars."));
-    const QCommandLineOption helpOption(
-        { QStringLiteral("h"), QStringLiteral("help") }, QObject::tr("Show this help."));
     const QCommandLineOption dbOption(QStringLiteral("db"), QObject::tr("The database file."), QStringLiteral("FILE"));
     const QCommandLineOption formatOption(QStringLiteral("format"), QObject::tr("Listing: json or table."),
         QStringLiteral("FORMAT"), QStringLiteral("table"));
@@ -171,17 +167,11 @@ int runCalendarCommand(const QStringList &arguments)
         QStringLiteral("default"), QObject::tr("With --set: the calendar of every team without one."));
     const QCommandLineOption removeOption(
         QStringLiteral("remove"), QObject::tr("Remove the calendar NAME."), QStringLiteral("NAME"));
-    parser.addOptions({ helpOption, dbOption, formatOption, setOption, zoneOption, hoursOption, holidayOption,
-        teamOption, defaultOption, removeOption });
-    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    QStringList rest = arguments;
-    rest.removeAt(1); // the subcommand
-    if (!parser.parse(rest))
-        return commandUsageError(parser.errorText());
-    if (parser.isSet(helpOption)) {
-        out() << parser.helpText() << Qt::flush;
-        return Done;
-    }
+    parser.addOptions({ dbOption, formatOption, setOption, zoneOption, hoursOption, holidayOption, teamOption,
+        defaultOption, removeOption });
+    int exitCode = Done;
+    if (!parseCommandLine(parser, arguments, &exitCode, QStringLiteral("calendar")))
+        return exitCode;
     if (!parser.isSet(dbOption))
         return commandUsageError(QObject::tr("calendar needs --db FILE"));
     if (!parser.positionalArguments().isEmpty())
@@ -213,11 +203,12 @@ int runCalendarCommand(const QStringList &arguments)
         const QTimeZone zone = timeZoneFromName(parser.value(zoneOption));
         if (!zone.isValid()) {
             return commandUsageError(QObject::tr("unknown time zone \"%1\" (use an IANA name such as Europe/Berlin)")
-                                  .arg(parser.value(zoneOption)));
+                                         .arg(parser.value(zoneOption)));
         }
         calendar.timeZoneId = QString::fromUtf8(zone.id());
         if (!parser.isSet(hoursOption))
-            return commandUsageError(QObject::tr("--set needs at least one --hours, e.g. --hours \"Mon-Fri 09:00-17:00\""));
+            return commandUsageError(
+                QObject::tr("--set needs at least one --hours, e.g. --hours \"Mon-Fri 09:00-17:00\""));
         for (const QString &text : parser.values(hoursOption)) {
             QString error;
             const std::optional<std::vector<BusinessShift>> shifts = parseWeeklyHours(text, &error);
@@ -229,7 +220,8 @@ int runCalendarCommand(const QStringList &arguments)
             const qsizetype equals = text.indexOf(QLatin1Char('='));
             const QDate day = QDate::fromString(text.left(equals).trimmed(), Qt::ISODate);
             if (!day.isValid())
-                return commandUsageError(QObject::tr("--holiday must be a date YYYY-MM-DD[=NAME], not \"%1\"").arg(text));
+                return commandUsageError(
+                    QObject::tr("--holiday must be a date YYYY-MM-DD[=NAME], not \"%1\"").arg(text));
             calendar.holidays.emplace_back(day, equals < 0 ? QString() : text.mid(equals + 1).trimmed());
         }
         std::sort(calendar.holidays.begin(), calendar.holidays.end(),

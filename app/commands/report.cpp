@@ -1,8 +1,6 @@
-#include "reportcommand.h"
-
-#include "cli.h"
-#include "import/valueparsers.h"
+#include "commands/command.h"
 #include "domain/ticketsnapshot.h"
+#include "import/valueparsers.h"
 #include "report/reportdata.h"
 #include "report/reportwriter.h"
 #include "store/database.h"
@@ -29,50 +27,55 @@ bool needsGuiApplication(const QStringList &arguments)
     return arguments.size() >= 2 && arguments.at(1) == QLatin1String("report");
 }
 
-int runReportCommand(const QStringList &arguments)
+int runReport(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     parser.setApplicationDescription(QObject::tr("Write a meeting-ready PDF report: title page, key figures with "
                                                  "their change, trends, channels and teams, the hour × weekday "
                                                  "heat-map, the agent leaderboard and the definitions."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QObject::tr("Show this help."));
     const QCommandLineOption dbOption(QStringLiteral("db"), QObject::tr("The database file."), QStringLiteral("FILE"));
-    const QCommandLineOption fromOption(QStringLiteral("from"), QObject::tr("First day, YYYY-MM-DD."), QStringLiteral("DATE"));
-    const QCommandLineOption toOption(QStringLiteral("to"), QObject::tr("Last day, YYYY-MM-DD."), QStringLiteral("DATE"));
-    const QCommandLineOption outOption(QStringLiteral("out"), QObject::tr("The PDF file to write."), QStringLiteral("FILE.pdf"));
-    const QCommandLineOption channelOption(QStringLiteral("channel"), QObject::tr("Only this channel (repeatable)."), QStringLiteral("NAME"));
-    const QCommandLineOption agentOption(QStringLiteral("agent"), QObject::tr("Only this agent (repeatable)."), QStringLiteral("NAME"));
-    const QCommandLineOption teamOption(QStringLiteral("team"), QObject::tr("Only this team (repeatable)."), QStringLiteral("NAME"));
-    const QCommandLineOption priorityOption(QStringLiteral("priority"), QObject::tr("Only this priority (repeatable)."), QStringLiteral("NAME"));
-    const QCommandLineOption tagOption(QStringLiteral("tag"), QObject::tr("Only tickets with this tag (repeatable)."), QStringLiteral("NAME"));
-    const QCommandLineOption titleOption(QStringLiteral("title"), QObject::tr("The report's title."), QStringLiteral("TEXT"));
-    const QCommandLineOption zoneOption(QStringLiteral("timezone"), QObject::tr("Display time zone (default: the system's)."), QStringLiteral("TZ"));
-    const QCommandLineOption paperOption(QStringLiteral("paper"), QObject::tr("a4 or letter."), QStringLiteral("PAPER"), QStringLiteral("a4"));
+    const QCommandLineOption fromOption(
+        QStringLiteral("from"), QObject::tr("First day, YYYY-MM-DD."), QStringLiteral("DATE"));
+    const QCommandLineOption toOption(
+        QStringLiteral("to"), QObject::tr("Last day, YYYY-MM-DD."), QStringLiteral("DATE"));
+    const QCommandLineOption outOption(
+        QStringLiteral("out"), QObject::tr("The PDF file to write."), QStringLiteral("FILE.pdf"));
+    const QCommandLineOption channelOption(
+        QStringLiteral("channel"), QObject::tr("Only this channel (repeatable)."), QStringLiteral("NAME"));
+    const QCommandLineOption agentOption(
+        QStringLiteral("agent"), QObject::tr("Only this agent (repeatable)."), QStringLiteral("NAME"));
+    const QCommandLineOption teamOption(
+        QStringLiteral("team"), QObject::tr("Only this team (repeatable)."), QStringLiteral("NAME"));
+    const QCommandLineOption priorityOption(
+        QStringLiteral("priority"), QObject::tr("Only this priority (repeatable)."), QStringLiteral("NAME"));
+    const QCommandLineOption tagOption(
+        QStringLiteral("tag"), QObject::tr("Only tickets with this tag (repeatable)."), QStringLiteral("NAME"));
+    const QCommandLineOption titleOption(
+        QStringLiteral("title"), QObject::tr("The report's title."), QStringLiteral("TEXT"));
+    const QCommandLineOption zoneOption(
+        QStringLiteral("timezone"), QObject::tr("Display time zone (default: the system's)."), QStringLiteral("TZ"));
+    const QCommandLineOption paperOption(
+        QStringLiteral("paper"), QObject::tr("a4 or letter."), QStringLiteral("PAPER"), QStringLiteral("a4"));
     const QCommandLineOption landscapeOption(QStringLiteral("landscape"), QObject::tr("Landscape pages."));
-    parser.addOptions({help, dbOption, fromOption, toOption, outOption, channelOption, agentOption, teamOption,
-                       priorityOption, tagOption, titleOption, zoneOption, paperOption, landscapeOption});
-    QStringList rest = arguments;
-    rest.removeAt(1); // the subcommand
-    if (!parser.parse(rest))
-        return commandUsageError(parser.errorText());
-    if (parser.isSet(help)) {
-        out() << parser.helpText() << Qt::flush;
-        return Done;
-    }
+    parser.addOptions({ dbOption, fromOption, toOption, outOption, channelOption, agentOption, teamOption,
+        priorityOption, tagOption, titleOption, zoneOption, paperOption, landscapeOption });
+    int exitCode = Done;
+    if (!parseCommandLine(parser, arguments, &exitCode, QStringLiteral("report")))
+        return exitCode;
     if (!parser.positionalArguments().isEmpty())
         return commandUsageError(QObject::tr("report takes no file arguments (the PDF is --out FILE.pdf)"));
-    for (const QCommandLineOption *required : {&dbOption, &fromOption, &toOption, &outOption}) {
+    for (const QCommandLineOption *required : { &dbOption, &fromOption, &toOption, &outOption }) {
         if (!parser.isSet(*required))
             return commandUsageError(QObject::tr("report needs --%1").arg(required->names().constFirst()));
     }
 
     MetricsRequest request;
-    for (const auto &[option, date] : {std::pair{&fromOption, &request.from}, std::pair{&toOption, &request.to}}) {
+    for (const auto &[option, date] :
+        { std::pair { &fromOption, &request.from }, std::pair { &toOption, &request.to } }) {
         const QDate parsed = QDate::fromString(parser.value(*option), Qt::ISODate);
         if (!parsed.isValid())
             return commandUsageError(QObject::tr("--%1 must be a date YYYY-MM-DD, not \"%2\"")
-                                  .arg(option->names().constFirst(), parser.value(*option)));
+                                         .arg(option->names().constFirst(), parser.value(*option)));
         *date = parsed;
     }
     if (*request.from > *request.to)
@@ -80,9 +83,10 @@ int runReportCommand(const QStringList &arguments)
     if (parser.isSet(zoneOption)) {
         request.zone = timeZoneFromName(parser.value(zoneOption));
         if (!request.zone.isValid())
-            return commandUsageError(QObject::tr("unknown time zone \"%1\" (use an IANA name such as Europe/Berlin, UTC, or "
-                                          "an offset such as +02:00)")
-                                  .arg(parser.value(zoneOption)));
+            return commandUsageError(
+                QObject::tr("unknown time zone \"%1\" (use an IANA name such as Europe/Berlin, UTC, or "
+                            "an offset such as +02:00)")
+                    .arg(parser.value(zoneOption)));
     }
     request.filter.channels = parser.values(channelOption);
     request.filter.agents = parser.values(agentOption);
@@ -98,7 +102,8 @@ int runReportCommand(const QStringList &arguments)
     else if (paper == QLatin1String("letter"))
         options.paper = QPageSize::Letter;
     else
-        return commandUsageError(QObject::tr("--paper must be a4 or letter, not \"%1\"").arg(parser.value(paperOption)));
+        return commandUsageError(
+            QObject::tr("--paper must be a4 or letter, not \"%1\"").arg(parser.value(paperOption)));
     options.orientation = parser.isSet(landscapeOption) ? QPageLayout::Landscape : QPageLayout::Portrait;
 
     const QString dbPath = parser.value(dbOption);
