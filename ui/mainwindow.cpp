@@ -3,6 +3,7 @@
 #include "agents/agentspage.h"
 #include "agents/leaderboardmodel.h"
 #include "dashboard/dashboardcontroller.h"
+#include "services/backgroundjob.h"
 #include "services/demobuilder.h"
 #include "dialogs/calendardialog.h"
 #include "dialogs/importdialog.h"
@@ -199,9 +200,9 @@ MainWindow::MainWindow(std::unique_ptr<Settings> settings, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    m_cancelDemoBuild = true;
-    if (m_demoBuild.joinable())
-        m_demoBuild.join();
+    *m_cancelDemoBuild = true;
+    if (m_demoBuild)
+        m_demoBuild->waitForDone();
 }
 
 void MainWindow::createMenus()
@@ -547,7 +548,12 @@ void MainWindow::openDemo()
         openDatabase(path);
         return;
     }
-    if (m_demoBuild.joinable())
+    if (!m_demoBuild) {
+        m_demoBuild = new BackgroundJob(this);
+        connect(m_demoBuild, &BackgroundJob::progressed, this,
+                [this](int, double fraction) { m_busyBar->setValue(int(fraction * 1000)); });
+    }
+    if (m_demoBuild->isRunning())
         return; // already building
     // Building 60,000 tickets takes a few seconds: off the UI thread, with progress.
     m_busyLabel->setText(tr("Building the demo database…"));
@@ -555,28 +561,22 @@ void MainWindow::openDemo()
     m_busyBar->setValue(0);
     m_busyBar->setVisible(true);
     m_overview->showMessage(tr("Building the demo database…"));
-    QPointer<MainWindow> self(this);
-    m_demoBuild = std::thread([this, self, path] {
-        const DemoBuildResult result = buildDemoDatabase(path, {}, [this, self](double fraction) {
-            QMetaObject::invokeMethod(qApp, [self, fraction] {
-                if (self)
-                    self->m_busyBar->setValue(int(fraction * 1000));
+    m_demoBuild->start(
+        [path, cancel = m_cancelDemoBuild](const JobProgress &progress) {
+            return buildDemoDatabase(path, {}, [&](double fraction) {
+                progress.report(0, fraction);
+                return !*cancel;
             });
-            return !m_cancelDemoBuild;
-        });
-        QMetaObject::invokeMethod(qApp, [self, path, result] {
-            if (!self)
-                return;
-            self->m_demoBuild.join();
-            self->m_busyBar->setRange(0, 0);
-            self->setBusy(self->m_controller->isBusy());
+        },
+        [this, path](const DemoBuildResult &result) {
+            m_busyBar->setRange(0, 0);
+            setBusy(m_controller->isBusy());
             if (!result.ok) {
-                QMessageBox::warning(self, tr("Cannot build the demo database"), result.error);
+                QMessageBox::warning(this, tr("Cannot build the demo database"), result.error);
                 return;
             }
-            self->openDatabase(path);
+            openDatabase(path);
         });
-    });
 }
 
 int runWindow(const QStringList &arguments)
@@ -600,15 +600,17 @@ int runWindow(const QStringList &arguments)
         QObject::connect(&window, &MainWindow::databaseOpened, &window,
             [&window, files = parser.values(importOption)] { window.importFiles(files); }, Qt::SingleShotConnection);
     }
+    // --db, else (unless --demo) the last database when it is still there, else the demo.
     const QString last = window.settings().lastDatabase();
-    if (parser.isSet(demoOption))
+    QString path;
+    if (parser.isSet(dbOption) && !parser.isSet(demoOption))
+        path = parser.value(dbOption);
+    else if (!parser.isSet(demoOption) && !last.isEmpty() && QFileInfo::exists(last))
+        path = last;
+    if (path.isEmpty())
         window.openDemo();
-    else if (parser.isSet(dbOption))
-        window.openDatabase(parser.value(dbOption));
-    else if (!last.isEmpty() && QFileInfo::exists(last))
-        window.openDatabase(last);
     else
-        window.openDemo();
+        window.openDatabase(path);
     return QApplication::exec();
 }
 

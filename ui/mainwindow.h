@@ -10,7 +10,6 @@
 #include <atomic>
 #include <functional>
 #include <memory>
-#include <thread>
 
 class QLabel;
 class QMenu;
@@ -22,6 +21,7 @@ namespace sl::ui {
 class AgentsPage;
 class DashboardController;
 class FilterBar;
+class BackgroundJob;
 class ImportRunner;
 class OverviewPage;
 class Settings;
@@ -98,8 +98,8 @@ private:
     QProgressBar *m_busyBar = nullptr;
     QString m_pendingPath; // being opened, not loaded yet
     // The demo build runs here; closing the window cancels it and waits for it.
-    std::thread m_demoBuild;
-    std::atomic<bool> m_cancelDemoBuild{false};
+    BackgroundJob *m_demoBuild = nullptr;
+    std::shared_ptr<std::atomic<bool>> m_cancelDemoBuild = std::make_shared<std::atomic<bool>>(false);
 };
 
 // Where the built-in demo database lives (the user's data folder).

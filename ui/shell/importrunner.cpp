@@ -4,21 +4,23 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QPointer>
-#include <QtConcurrent>
-
-#include <chrono>
 
 namespace sl::ui {
 
 ImportRunner::ImportRunner(QObject *parent)
     : QObject(parent)
-{ }
+    , m_job(new BackgroundJob(this))
+{
+    connect(m_job, &BackgroundJob::progressed, this, [this](int file, double fraction) {
+        if (m_running && file >= 0 && file < m_fileNames.size())
+            emit progress(file, int(m_fileNames.size()), m_fileNames[file], fraction);
+    });
+}
 
 ImportRunner::~ImportRunner()
 {
     cancel();
-    m_task.waitForFinished();
+    m_job->waitForDone();
 }
 
 bool ImportRunner::isRunning() const
@@ -28,6 +30,7 @@ bool ImportRunner::isRunning() const
 
 void ImportRunner::cancel()
 {
+    // Not the job's cancel(): a cancelled import still reports what it did (the files before).
     if (m_cancel)
         *m_cancel = true;
 }
@@ -37,6 +40,16 @@ bool ImportRunner::start(const QString &databasePath, const QStringList &files, 
     return start(databasePath, files, std::vector<ImportOptions>(std::size_t(files.size()), options));
 }
 
+namespace {
+
+struct Outcome
+{
+    std::vector<ImportReport> reports;
+    bool cancelled = false;
+};
+
+} // namespace
+
 bool ImportRunner::start(const QString &databasePath, const QStringList &files,
                          const std::vector<ImportOptions> &optionsPerFile)
 {
@@ -44,55 +57,39 @@ bool ImportRunner::start(const QString &databasePath, const QStringList &files,
         return false;
     m_running = true;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
-    QPointer<ImportRunner> self(this);
-    m_task = QtConcurrent::run([self, cancel = m_cancel, databasePath, files, optionsPerFile] {
-        std::vector<ImportReport> reports;
-        QString error;
-        std::optional<Database> database = Database::open(databasePath, &error, sqlite::Connection::Mode::ReadWrite);
-        if (!database) {
-            ImportReport failed;
-            failed.outcome = ImportReport::Outcome::Failed;
-            failed.filePath = files.value(0);
-            failed.error = error;
-            reports.push_back(failed);
-        }
-        for (int i = 0; database && i < files.size() && !*cancel; ++i) {
-            const QString name = QFileInfo(files[i]).fileName();
-            // At most about 20 updates a second: a queued signal per few thousand rows would
-            // flood the UI thread's event queue on a fast import.
-            auto lastReport = std::chrono::steady_clock::now() - std::chrono::seconds(1);
-            const auto report = [&](double fraction) {
-                const auto now = std::chrono::steady_clock::now();
-                if (now - lastReport < std::chrono::milliseconds(50) && fraction < 1)
-                    return;
-                lastReport = now;
-                QMetaObject::invokeMethod(
-                    qApp,
-                    [self, i, count = int(files.size()), name, fraction] {
-                        if (self)
-                            emit self->progress(i, count, name, fraction);
-                    },
-                    Qt::QueuedConnection);
-            };
-            report(0);
-            const ImportOptions &options = optionsPerFile[std::size_t(i)];
-            reports.push_back(runImport(*database, files[i], options, [&](std::int64_t done, std::int64_t total) {
-                report(total > 0 ? double(done) / double(total) : 0);
-                return !*cancel;
-            }));
-            report(1);
-        }
-        const bool cancelled = *cancel;
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, reports, cancelled] {
-                if (!self)
-                    return;
-                self->m_running = false;
-                emit self->finished(reports, cancelled);
-            },
-            Qt::QueuedConnection);
-    });
+    m_fileNames.clear();
+    for (const QString &file : files)
+        m_fileNames.append(QFileInfo(file).fileName());
+    m_job->start(
+        [cancel = m_cancel, databasePath, files, optionsPerFile](const JobProgress &progress) {
+            Outcome outcome;
+            QString error;
+            std::optional<Database> database
+                = Database::open(databasePath, &error, sqlite::Connection::Mode::ReadWrite);
+            if (!database) {
+                ImportReport failed;
+                failed.outcome = ImportReport::Outcome::Failed;
+                failed.filePath = files.value(0);
+                failed.error = error;
+                outcome.reports.push_back(failed);
+            }
+            for (int i = 0; database && i < files.size() && !*cancel; ++i) {
+                progress.report(i, 0);
+                const ImportOptions &options = optionsPerFile[std::size_t(i)];
+                outcome.reports.push_back(
+                    runImport(*database, files[i], options, [&](std::int64_t done, std::int64_t total) {
+                        progress.report(i, total > 0 ? double(done) / double(total) : 0);
+                        return !*cancel;
+                    }));
+                progress.report(i, 1);
+            }
+            outcome.cancelled = *cancel;
+            return outcome;
+        },
+        [this](const Outcome &outcome) {
+            m_running = false;
+            emit finished(outcome.reports, outcome.cancelled);
+        });
     return true;
 }
 

@@ -1,13 +1,13 @@
 #pragma once
 
 // Imports CSV files into a database off the UI thread: core's runImport, one file after the
-// other, on a worker thread with its own database connection (SQLite connections stay on the
-// thread that opened them). Progress comes back as signals on the UI thread; cancel() stops at
-// the next progress report, and a cancelled file leaves the database as it was.
+// other, through a BackgroundJob, with its own database connection (SQLite connections stay on
+// the thread that opened them). Progress comes back as signals on the UI thread; cancel() stops
+// at the next progress report, and a cancelled file leaves the database as it was.
 
+#include "services/backgroundjob.h"
 #include "services/importjob.h"
 
-#include <QFuture>
 #include <QObject>
 #include <QStringList>
 
@@ -40,8 +40,9 @@ signals:
     void finished(const std::vector<sl::ImportReport> &reports, bool cancelled);
 
 private:
-    QFuture<void> m_task;
+    BackgroundJob *m_job = nullptr;
     std::shared_ptr<std::atomic<bool>> m_cancel;
+    QStringList m_fileNames; // of the running import, for progress()
     bool m_running = false;
 };
 
