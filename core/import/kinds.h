@@ -16,6 +16,7 @@
 // reports a bad value as a RowIssue naming the line, the column and what was expected.
 
 #include "csv/csvreader.h"
+#include "domain/recordkind.h"
 #include "import/ticketmapper.h"
 
 #include <QHash>
@@ -33,12 +34,6 @@ namespace sl {
 
 class Database;
 struct ImportOptions;
-
-enum class RecordKind { Tickets, Calls, Surveys, Customers, Costs, Qa, Events };
-
-// "tickets", "calls", "surveys", "customers", "costs", "qa", "events" (the CLI's --kind values).
-QString recordKindName(RecordKind kind);
-std::optional<RecordKind> recordKindFromName(const QString &name);
 
 struct KindMatch
 {
