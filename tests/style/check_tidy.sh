@@ -25,11 +25,13 @@ if [ "$#" -gt 0 ]; then
   files=("$@")
 else
   base="$(tr -d '[:space:]' < tests/style/tidy-base.txt)"
-  if ! git cat-file -e "$base^{commit}" 2>/dev/null; then
-    echo "tidy-base.txt names $base, which this clone does not have (a shallow clone?): checking the last commit only"
-    base="HEAD~1"
+  if git cat-file -e "$base^{commit}" 2>/dev/null; then
+    changed() { git diff --name-only --diff-filter=d "$base" -- 'core/*.cpp' 'ui/*.cpp' 'app/*.cpp'; }
+  else
+    echo "tidy-base.txt names $base, which this clone does not have (a shallow clone?): checking the last commit's files"
+    changed() { git diff-tree --no-commit-id --name-only --diff-filter=d -r HEAD -- 'core/*.cpp' 'ui/*.cpp' 'app/*.cpp'; }
   fi
-  mapfile -t files < <({ git diff --name-only --diff-filter=d "$base" -- 'core/*.cpp' 'ui/*.cpp' 'app/*.cpp'
+  mapfile -t files < <({ changed
                          git ls-files --others --exclude-standard -- 'core/*.cpp' 'ui/*.cpp' 'app/*.cpp'; } | sort -u)
 fi
 if [ "${#files[@]}" -eq 0 ]; then
