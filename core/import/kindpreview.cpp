@@ -55,7 +55,7 @@ KindPreview previewKind(const QStringList &header, const QString &kind, const QS
             result.refused = true;
             return result;
         }
-        if (best.score > 0 && best.score >= genericScore) {
+        if (bestImporter && best.score > 0 && best.score >= genericScore) {
             result.kind = best.kind;
             result.profile = best.profile;
             result.displayName = best.displayName;
@@ -81,9 +81,12 @@ KindPreview previewKind(const QStringList &header, const QString &kind, const QS
     result.kind = RecordKind::Tickets;
     result.profile = QString::fromLatin1(chosen.id.data(), qsizetype(chosen.id.size()));
     result.displayName = QString::fromUtf8(chosen.displayName.data(), qsizetype(chosen.displayName.size()));
-    for (const ColumnBinding &binding : detection.match->bindings)
+    // The edits applied here as for every other kind, as the import applies them.
+    ProfileMatch match = *detection.match;
+    applyColumnOverrides(match, header, overrides, &result.overrideError);
+    for (const ColumnBinding &binding : match.bindings)
         result.columnFields.emplace_back(header.value(binding.column), fieldId(binding.field));
-    result.ticketMatch = detection.match;
+    result.ticketMatch = std::move(match);
     result.fieldChoices = ticketFieldIds();
     return result;
 }

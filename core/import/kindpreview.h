@@ -27,15 +27,14 @@ struct KindPreview
     std::vector<std::pair<QString, QString>> columnFields; // header name -> field id, after `overrides`
     QStringList fieldChoices;                              // the field ids a column may take
     int extraHeaderRows = 0; // rows after the header that are more header (Qualtrics: 2), not records
-    std::optional<ProfileMatch> ticketMatch;               // for tickets: the match the mapping edits
+    std::optional<ProfileMatch> ticketMatch;               // for tickets: the match, edits applied
     QString message;
     bool refused = false; // a kind recognises the file and refuses it (`message` says why)
     QString overrideError; // why the mapping edits cannot be imported (a field the kind needs has no column)
 };
 // `kind` is "auto" or a kind name, `profile` "auto" or a profile id. `overrides` are the mapping
-// edits (ImportOptions::columnOverrides) of a kind other than tickets, applied as the import
-// applies them; edits the import would refuse say why in `overrideError`. A
-// ticket export's edits are applied by the caller to `ticketMatch` (applyColumnOverrides).
+// edits (ImportOptions::columnOverrides), applied as the import applies them for every kind,
+// tickets included; edits the import would refuse say why in `overrideError`.
 KindPreview previewKind(const QStringList &header, const QString &kind, const QString &profile,
                         const QHash<QString, QString> &overrides = {});
 

@@ -393,13 +393,7 @@ QStringList ImportDialog::fieldsOfColumns(const FileSetup &file) const
     QStringList fields;
     for (qsizetype i = 0; i < header.size(); ++i)
         fields.append(QString());
-    if (file.detected.ticketMatch) {
-        ProfileMatch match = *file.detected.ticketMatch;
-        applyColumnOverrides(match, header, file.overrides, nullptr);
-        for (const ColumnBinding &binding : match.bindings)
-            fields[binding.column] = fieldId(binding.field);
-        return fields;
-    }
+    // What the core read of the header with the edits (previewKind), for every kind alike.
     std::vector<bool> taken(std::size_t(header.size()), false);
     for (const auto &[name, field] : file.detected.columnFields) {
         for (qsizetype column = 0; column < header.size(); ++column) {
@@ -524,9 +518,8 @@ void ImportDialog::fieldEdited(int column, const QString &field)
         }
     }
     file.overrides.insert(file.preview.header.value(column), field);
-    // Other kinds than tickets apply the edits in core, as the import will: detected again.
-    if (!file.detected.ticketMatch)
-        detect(file);
+    // Every kind applies the edits in core, as the import will: detected again.
+    detect(file);
     m_mappingModel->updateFields(fieldsOfColumns(file));
     showDetection();
     showMappingNote();

@@ -2,9 +2,8 @@
 
 // The two tables of the import dialog: the first records of a file exactly as parsed
 // (ImportPreviewModel), and one row per column with the field it goes to (ColumnMappingModel).
-// The dialog owns what the mapping means (it applies the user's choices through the calls the
-// import makes: applyColumnOverrides for tickets, previewKind and each kind's applyOverrides for
-// the others); these models only show and edit it.
+// The dialog owns what the mapping means (it applies the user's choices through the call the
+// import makes, previewKind, for every kind); these models only show and edit it.
 
 #include <QAbstractTableModel>
 #include <QStringList>
