@@ -321,38 +321,23 @@ QString dateOrderNote(const QString &column, const DateOrderDetector &detector)
 KindImporter::Outcome runUpsert(
     sqlite::Connection &connection, sqlite::Statement &exists, sqlite::Statement &upsert, QString *error)
 {
-    const sqlite::Statement::StepResult found = exists.step();
-    exists.reset();
-    if (found == sqlite::Statement::StepResult::Error || !upsert.run()) {
-        *error = connection.lastError();
-        return KindImporter::Outcome::Failed;
-    }
-    if (connection.changes() == 0)
+    return outcomeOf(sl::runUpsert(connection, exists, upsert), connection, error);
+}
+
+KindImporter::Outcome outcomeOf(UpsertOutcome outcome, const sqlite::Connection &connection, QString *error)
+{
+    switch (outcome) {
+    case UpsertOutcome::Inserted:
+        return KindImporter::Outcome::Inserted;
+    case UpsertOutcome::Updated:
+        return KindImporter::Outcome::Updated;
+    case UpsertOutcome::Unchanged:
         return KindImporter::Outcome::Unchanged;
-    return found == sqlite::Statement::StepResult::Row ? KindImporter::Outcome::Updated
-                                                       : KindImporter::Outcome::Inserted;
-}
-
-void bindExternalId(sqlite::Statement &statement, int index, std::string_view id)
-{
-    const bool numeric = !id.empty() && id.size() <= 18 && (id[0] != '0' || id.size() == 1)
-        && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!numeric) {
-        statement.bindText(index, id);
-        return;
+    case UpsertOutcome::Failed:
+        break;
     }
-    std::int64_t value = 0;
-    for (char c : id)
-        value = value * 10 + (c - '0');
-    statement.bindInt(index, value);
-}
-
-void bindOptionalText(sqlite::Statement &statement, int index, std::string_view text)
-{
-    if (text.empty())
-        statement.bindNull(index);
-    else
-        statement.bindText(index, text);
+    *error = connection.lastError();
+    return KindImporter::Outcome::Failed;
 }
 
 } // namespace sl::kinds

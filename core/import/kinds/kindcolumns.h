@@ -13,6 +13,7 @@
 #include "import/ticketmapper.h"
 #include "import/valueparsers.h"
 #include "store/sqlite.h"
+#include "store/upsert.h"
 
 #include <QDate>
 #include <QHash>
@@ -106,14 +107,14 @@ QDate dayOf(const WallClock &wallClock, const QTimeZone &zone);
 // Feeds a date column's values to a detector and says what it decided, for the notes.
 QString dateOrderNote(const QString &column, const DateOrderDetector &detector);
 
-// Runs `exists` (one row when the key is already stored) and then `upsert` (an INSERT ... ON
-// CONFLICT DO UPDATE ... WHERE something differs), both bound by the caller, and resets both.
+// store/upsert.h's runUpsert as an importer's outcome (*error set when it failed). The kinds
+// whose writers are still here use it; a kind with its writer in store maps that writer's
+// outcome with outcomeOf().
 KindImporter::Outcome runUpsert(
     sqlite::Connection &connection, sqlite::Statement &exists, sqlite::Statement &upsert, QString *error);
+KindImporter::Outcome outcomeOf(UpsertOutcome outcome, const sqlite::Connection &connection, QString *error);
 
-// Binds an id as tickets do: digits without a leading zero become an integer, anything else
-// stays text, so the same text always makes the same key.
-void bindExternalId(sqlite::Statement &statement, int index, std::string_view id);
-void bindOptionalText(sqlite::Statement &statement, int index, std::string_view text);
+using sl::bindExternalId;
+using sl::bindOptionalText;
 
 } // namespace sl::kinds

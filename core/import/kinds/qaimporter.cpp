@@ -193,47 +193,12 @@ bool QaImporter::begin(Database &database, std::int64_t importId, const KindMatc
     m_importId = importId;
     m_zone.emplace(options.timeZone);
     m_connection = &database.connection();
-    m_exists = m_connection->prepare("SELECT 1 FROM qa_reviews WHERE source = ?1 AND external_id = ?2");
-    m_upsert = m_connection->prepare(R"sql(
-INSERT INTO qa_reviews (source, external_id, reviewed_at, ticket_external_id, agent_id, reviewer, score, max_score,
-    extra, import_id)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-ON CONFLICT (source, external_id) DO UPDATE SET
-    reviewed_at = excluded.reviewed_at, ticket_external_id = excluded.ticket_external_id,
-    agent_id = excluded.agent_id, reviewer = excluded.reviewer, score = excluded.score,
-    max_score = excluded.max_score, extra = excluded.extra, import_id = excluded.import_id
-WHERE reviewed_at IS NOT excluded.reviewed_at OR ticket_external_id IS NOT excluded.ticket_external_id
-    OR agent_id IS NOT excluded.agent_id OR reviewer IS NOT excluded.reviewer OR score IS NOT excluded.score
-    OR max_score IS NOT excluded.max_score OR extra IS NOT excluded.extra
-)sql");
-    m_insertAgent = m_connection->prepare("INSERT OR IGNORE INTO agents (name) VALUES (?1)");
-    m_selectAgent = m_connection->prepare("SELECT id FROM agents WHERE name = ?1");
-    if (!m_exists.isValid() || !m_upsert.isValid() || !m_insertAgent.isValid() || !m_selectAgent.isValid()) {
+    m_writer.emplace(*m_connection, m_source, m_importId);
+    if (!m_writer->isValid()) {
         *error = QObject::tr("cannot write to the database: %1").arg(m_connection->lastError());
         return false;
     }
     return true;
-}
-
-std::int64_t QaImporter::agentId(std::string_view name, QString *error)
-{
-    if (name.empty() || isNullMarker(name))
-        return 0;
-    const QString key = QString::fromUtf8(name.data(), qsizetype(name.size()));
-    if (const auto found = m_agents.constFind(key); found != m_agents.constEnd())
-        return *found;
-    m_insertAgent.bindText(1, name);
-    m_selectAgent.bindText(1, name);
-    std::int64_t id = -1;
-    if (m_insertAgent.run() && m_selectAgent.step() == sqlite::Statement::StepResult::Row)
-        id = m_selectAgent.columnInt(0);
-    m_selectAgent.reset();
-    if (id <= 0) {
-        *error = m_connection->lastError();
-        return -1;
-    }
-    m_agents.insert(key, id);
-    return id;
 }
 
 KindImporter::Outcome QaImporter::write(const CsvRecord &record, RowIssue &issue, QString *error)
@@ -289,23 +254,20 @@ KindImporter::Outcome QaImporter::write(const CsvRecord &record, RowIssue &issue
         return Outcome::Rejected;
     }
 
-    const std::int64_t agentRow = agentId(agent, error);
-    if (agentRow < 0)
-        return Outcome::Failed;
     const std::string extra = m_columns.extraJson(record);
-    m_exists.bindText(1, m_source);
-    kinds::bindExternalId(m_exists, 2, key);
-    m_upsert.bindText(1, m_source);
-    kinds::bindExternalId(m_upsert, 2, key);
-    m_upsert.bindOptionalInt(3, reviewedAt);
-    kinds::bindOptionalText(m_upsert, 4, isNullMarker(ticket) ? std::string_view() : ticket);
-    m_upsert.bindOptionalInt(5, agentRow > 0 ? std::optional<std::int64_t>(agentRow) : std::nullopt);
-    kinds::bindOptionalText(m_upsert, 6, isNullMarker(reviewer) ? std::string_view() : reviewer);
-    m_upsert.bindOptionalDouble(7, score.value ? score.value->points : std::nullopt);
-    m_upsert.bindOptionalDouble(8, score.value ? score.value->maximum : std::nullopt);
-    kinds::bindOptionalText(m_upsert, 9, extra);
-    m_upsert.bindInt(10, m_importId);
-    const Outcome outcome = kinds::runUpsert(*m_connection, m_exists, m_upsert, error);
+    const auto value = [](std::string_view text) {
+        return isNullMarker(text) ? std::string_view() : text;
+    };
+    QaReviewRow row;
+    row.key = key;
+    row.reviewedAt = reviewedAt;
+    row.ticket = value(ticket);
+    row.agent = value(agent);
+    row.reviewer = value(reviewer);
+    row.points = score.value ? score.value->points : std::nullopt;
+    row.maximum = score.value ? score.value->maximum : std::nullopt;
+    row.extraJson = extra;
+    const Outcome outcome = kinds::outcomeOf(m_writer->write(row), *m_connection, error);
     if (outcome == Outcome::Failed)
         return outcome;
     m_lineOfKey.insert(lineKey, record.line);

@@ -1,6 +1,7 @@
 #pragma once
 
-// QA reviews (RecordKind::Qa) -> the qa_reviews table, keyed by (source, review id).
+// QA reviews (RecordKind::Qa) -> typed rows for store/qareviewwriter.h (the qa_reviews table,
+// keyed by source and review id): the mapping is here, the SQL in store.
 //
 // Profiles:
 //   zendesk-qa  Zendesk QA (formerly Klaus) review exports: Review ID, Conversation ID, Reviewee,
@@ -16,6 +17,7 @@
 
 #include "import/kinds.h"
 #include "import/kinds/kindcolumns.h"
+#include "store/qareviewwriter.h"
 
 #include <QHash>
 
@@ -26,8 +28,8 @@ class QaImporter final : public KindImporter
 public:
     RecordKind kind() const override { return RecordKind::Qa; }
     KindMatch match(const QStringList &header, const QString &forcedProfile) const override;
-    bool applyOverrides(const QStringList &header, const QHash<QString, QString> &overrides, KindMatch &match,
-        QString *error) override;
+    bool applyOverrides(
+        const QStringList &header, const QHash<QString, QString> &overrides, KindMatch &match, QString *error) override;
     void observe(const CsvRecord &record) override;
     bool begin(Database &database, std::int64_t importId, const KindMatch &match, const QStringList &header,
         const ImportOptions &options, QString *error) override;
@@ -45,8 +47,6 @@ public:
     static Parsed<Score> parseScore(std::string_view text, std::string_view maxText);
 
 private:
-    std::int64_t agentId(std::string_view name, QString *error);
-
     // Set by match() for observe(), which comes before begin(); see AccountImporter.
     mutable kinds::KindColumns m_columns;
 
@@ -56,8 +56,7 @@ private:
     std::string m_source;
     std::int64_t m_importId = 0;
     sqlite::Connection *m_connection = nullptr;
-    sqlite::Statement m_exists, m_upsert, m_insertAgent, m_selectAgent;
-    QHash<QString, std::int64_t> m_agents;
+    std::optional<QaReviewWriter> m_writer;
     QHash<QByteArray, std::int64_t> m_lineOfKey;
     std::int64_t m_withoutDate = 0, m_withoutScore = 0;
 };
