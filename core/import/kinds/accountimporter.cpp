@@ -174,23 +174,8 @@ bool AccountImporter::begin(Database &database, std::int64_t importId, const Kin
     m_importId = importId;
     m_zone = options.timeZone;
     m_connection = &database.connection();
-    m_exists = m_connection->prepare("SELECT 1 FROM accounts WHERE source = ?1 AND external_id = ?2");
-    // A later export replaces every field, empty ones included; the WHERE clause leaves a row
-    // whose content is the same untouched, so importing a file again changes nothing.
-    m_upsert = m_connection->prepare(R"sql(
-INSERT INTO accounts (source, external_id, started_on, ended_on, churned, plan, monthly_revenue, total_revenue,
-    extra, import_id)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-ON CONFLICT (source, external_id) DO UPDATE SET
-    started_on = excluded.started_on, ended_on = excluded.ended_on, churned = excluded.churned,
-    plan = excluded.plan, monthly_revenue = excluded.monthly_revenue, total_revenue = excluded.total_revenue,
-    extra = excluded.extra, import_id = excluded.import_id
-WHERE started_on IS NOT excluded.started_on OR ended_on IS NOT excluded.ended_on
-    OR churned IS NOT excluded.churned OR plan IS NOT excluded.plan
-    OR monthly_revenue IS NOT excluded.monthly_revenue OR total_revenue IS NOT excluded.total_revenue
-    OR extra IS NOT excluded.extra
-)sql");
-    if (!m_exists.isValid() || !m_upsert.isValid()) {
+    m_writer.emplace(*m_connection, m_source, m_importId);
+    if (!m_writer->isValid()) {
         *error = QObject::tr("cannot write to the database: %1").arg(m_connection->lastError());
         return false;
     }
@@ -276,25 +261,16 @@ KindImporter::Outcome AccountImporter::write(const CsvRecord &record, RowIssue &
 
     const std::string_view plan = m_columns.text(record, Plan);
     const std::string extra = m_columns.extraJson(record);
-    m_exists.bindText(1, m_source);
-    kinds::bindExternalId(m_exists, 2, id);
-    m_upsert.bindText(1, m_source);
-    kinds::bindExternalId(m_upsert, 2, id);
-    if (started.isValid())
-        m_upsert.bindText(3, started.toString(Qt::ISODate));
-    else
-        m_upsert.bindNull(3);
-    if (ended.isValid())
-        m_upsert.bindText(4, ended.toString(Qt::ISODate));
-    else
-        m_upsert.bindNull(4);
-    m_upsert.bindOptionalInt(5, churned ? std::optional<std::int64_t>(*churned ? 1 : 0) : std::nullopt);
-    kinds::bindOptionalText(m_upsert, 6, isNullMarker(plan) ? std::string_view() : plan);
-    m_upsert.bindOptionalDouble(7, revenue[0]);
-    m_upsert.bindOptionalDouble(8, revenue[1]);
-    kinds::bindOptionalText(m_upsert, 9, extra);
-    m_upsert.bindInt(10, m_importId);
-    const Outcome outcome = kinds::runUpsert(*m_connection, m_exists, m_upsert, error);
+    AccountRow row;
+    row.id = id;
+    row.startedOn = started;
+    row.endedOn = ended;
+    row.churned = churned;
+    row.plan = isNullMarker(plan) ? std::string_view() : plan;
+    row.monthlyRevenue = revenue[0];
+    row.totalRevenue = revenue[1];
+    row.extraJson = extra;
+    const Outcome outcome = kinds::outcomeOf(m_writer->write(row), *m_connection, error);
     if (outcome == Outcome::Failed)
         return outcome;
 

@@ -1,7 +1,7 @@
 #pragma once
 
-// Customers as billing sees them (RecordKind::Customers) -> the accounts table, keyed by
-// (source, customer id).
+// Customers as billing sees them (RecordKind::Customers) -> typed rows for store/accountwriter.h
+// (the accounts table, keyed by source and customer id).
 //
 // Profiles:
 //   ibm-telco          IBM's Telco customer churn sample (customerID, tenure, MonthlyCharges,
@@ -20,6 +20,7 @@
 
 #include "import/kinds.h"
 #include "import/kinds/kindcolumns.h"
+#include "store/accountwriter.h"
 
 #include <QDate>
 #include <QHash>
@@ -54,7 +55,7 @@ private:
     std::string m_source;
     std::int64_t m_importId = 0;
     sqlite::Connection *m_connection = nullptr;
-    sqlite::Statement m_exists, m_upsert;
+    std::optional<AccountWriter> m_writer;
     QHash<QByteArray, std::int64_t> m_lineOfId; // ids seen in this file: a second row is rejected
 
     std::int64_t m_rows = 0, m_datedRows = 0, m_churnedWithoutDate = 0, m_blankMonthly = 0, m_blankTotal = 0;
