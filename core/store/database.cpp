@@ -197,7 +197,7 @@ CREATE TABLE qa_reviews (
 );
 )sql",
     // 3 -> 4: a target per KPI. Whether a value meets it follows from the metric's direction
-    // (definitions.cpp), so only the threshold is stored. Targets change no figure: writing
+    // (domain/metricdefinitions.cpp), so only the threshold is stored. Targets change no figure: writing
     // them does not bump the data version.
     R"sql(
 CREATE TABLE targets (
