@@ -63,4 +63,28 @@ std::optional<QTimeZone> timeZoneOption(
     return zone;
 }
 
+FilterOptions::FilterOptions()
+    : channel(QStringLiteral("channel"), QObject::tr("Only this channel (repeatable)."), QStringLiteral("NAME"))
+    , agent(QStringLiteral("agent"), QObject::tr("Only this agent (repeatable)."), QStringLiteral("NAME"))
+    , team(QStringLiteral("team"), QObject::tr("Only this team (repeatable)."), QStringLiteral("NAME"))
+    , priority(QStringLiteral("priority"), QObject::tr("Only this priority (repeatable)."), QStringLiteral("NAME"))
+    , tag(QStringLiteral("tag"), QObject::tr("Only tickets with this tag (repeatable)."), QStringLiteral("NAME"))
+{ }
+
+QList<QCommandLineOption> FilterOptions::all() const
+{
+    return { channel, agent, team, priority, tag };
+}
+
+MetricsFilter FilterOptions::filterOf(const QCommandLineParser &parser) const
+{
+    MetricsFilter filter;
+    filter.channels = parser.values(channel);
+    filter.agents = parser.values(agent);
+    filter.teams = parser.values(team);
+    filter.priorities = parser.values(priority);
+    filter.tags = parser.values(tag);
+    return filter;
+}
+
 } // namespace sl::cli

@@ -3,6 +3,8 @@
 // What every subcommand shares: the exit codes, the two output streams, the usage error, the
 // parsing of its options and of --timezone. One file per subcommand beside this one.
 
+#include "domain/metricsrequest.h"
+
 #include <QCommandLineParser>
 #include <QStringList>
 #include <QTimeZone>
@@ -29,6 +31,17 @@ bool parseCommandLine(
 // --timezone's zone (the system's when not given); nullopt with *exitCode set when unknown.
 std::optional<QTimeZone> timeZoneOption(
     const QCommandLineParser &parser, const QCommandLineOption &option, int *exitCode);
+
+// --channel, --agent, --team, --priority and --tag (each repeatable): the filter `metrics` and
+// `report` take alike.
+struct FilterOptions
+{
+    FilterOptions();
+    QList<QCommandLineOption> all() const;
+    MetricsFilter filterOf(const QCommandLineParser &parser) const;
+
+    QCommandLineOption channel, agent, team, priority, tag;
+};
 
 // The subcommands: `arguments` as main() got them ("supportlens", "import", ...); each returns
 // the process exit code.

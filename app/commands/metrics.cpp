@@ -232,24 +232,16 @@ int runMetrics(const QStringList &arguments)
         QObject::tr("Group by day, week, month, agent, team, channel, priority, tag, "
                     "hour or weekday."),
         QStringLiteral("B"));
-    const QCommandLineOption channelOption(
-        QStringLiteral("channel"), QObject::tr("Only this channel (repeatable)."), QStringLiteral("NAME"));
-    const QCommandLineOption agentOption(
-        QStringLiteral("agent"), QObject::tr("Only this agent (repeatable)."), QStringLiteral("NAME"));
-    const QCommandLineOption teamOption(
-        QStringLiteral("team"), QObject::tr("Only this team (repeatable)."), QStringLiteral("NAME"));
-    const QCommandLineOption priorityOption(
-        QStringLiteral("priority"), QObject::tr("Only this priority (repeatable)."), QStringLiteral("NAME"));
-    const QCommandLineOption tagOption(
-        QStringLiteral("tag"), QObject::tr("Only tickets with this tag (repeatable)."), QStringLiteral("NAME"));
     const QCommandLineOption compareOption(
         QStringLiteral("compare"), QObject::tr("Also the previous period of the same length."));
     const QCommandLineOption zoneOption(
         QStringLiteral("timezone"), QObject::tr("Display time zone (default: the system's)."), QStringLiteral("TZ"));
     const QCommandLineOption formatOption(
         QStringLiteral("format"), QObject::tr("json, csv or table."), QStringLiteral("FORMAT"), QStringLiteral("json"));
-    parser.addOptions({ dbOption, fromOption, toOption, byOption, channelOption, agentOption, teamOption,
-        priorityOption, tagOption, compareOption, zoneOption, formatOption });
+    parser.addOptions({ dbOption, fromOption, toOption, byOption });
+    const FilterOptions filterOptions;
+    parser.addOptions(filterOptions.all());
+    parser.addOptions({ compareOption, zoneOption, formatOption });
     int exitCode = Done;
     if (!parseCommandLine(parser, arguments, &exitCode))
         return exitCode;
@@ -289,11 +281,7 @@ int runMetrics(const QStringList &arguments)
     if (!zone)
         return exitCode;
     request.zone = *zone;
-    request.filter.channels = parser.values(channelOption);
-    request.filter.agents = parser.values(agentOption);
-    request.filter.teams = parser.values(teamOption);
-    request.filter.priorities = parser.values(priorityOption);
-    request.filter.tags = parser.values(tagOption);
+    request.filter = filterOptions.filterOf(parser);
 
     QString error;
     std::optional<Database> database

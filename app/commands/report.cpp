@@ -40,16 +40,6 @@ int runReport(const QStringList &arguments)
         QStringLiteral("to"), QObject::tr("Last day, YYYY-MM-DD."), QStringLiteral("DATE"));
     const QCommandLineOption outOption(
         QStringLiteral("out"), QObject::tr("The PDF file to write."), QStringLiteral("FILE.pdf"));
-    const QCommandLineOption channelOption(
-        QStringLiteral("channel"), QObject::tr("Only this channel (repeatable)."), QStringLiteral("NAME"));
-    const QCommandLineOption agentOption(
-        QStringLiteral("agent"), QObject::tr("Only this agent (repeatable)."), QStringLiteral("NAME"));
-    const QCommandLineOption teamOption(
-        QStringLiteral("team"), QObject::tr("Only this team (repeatable)."), QStringLiteral("NAME"));
-    const QCommandLineOption priorityOption(
-        QStringLiteral("priority"), QObject::tr("Only this priority (repeatable)."), QStringLiteral("NAME"));
-    const QCommandLineOption tagOption(
-        QStringLiteral("tag"), QObject::tr("Only tickets with this tag (repeatable)."), QStringLiteral("NAME"));
     const QCommandLineOption titleOption(
         QStringLiteral("title"), QObject::tr("The report's title."), QStringLiteral("TEXT"));
     const QCommandLineOption zoneOption(
@@ -57,8 +47,10 @@ int runReport(const QStringList &arguments)
     const QCommandLineOption paperOption(
         QStringLiteral("paper"), QObject::tr("a4 or letter."), QStringLiteral("PAPER"), QStringLiteral("a4"));
     const QCommandLineOption landscapeOption(QStringLiteral("landscape"), QObject::tr("Landscape pages."));
-    parser.addOptions({ dbOption, fromOption, toOption, outOption, channelOption, agentOption, teamOption,
-        priorityOption, tagOption, titleOption, zoneOption, paperOption, landscapeOption });
+    parser.addOptions({ dbOption, fromOption, toOption, outOption });
+    const FilterOptions filterOptions;
+    parser.addOptions(filterOptions.all());
+    parser.addOptions({ titleOption, zoneOption, paperOption, landscapeOption });
     int exitCode = Done;
     if (!parseCommandLine(parser, arguments, &exitCode, QStringLiteral("report")))
         return exitCode;
@@ -88,11 +80,7 @@ int runReport(const QStringList &arguments)
                             "an offset such as +02:00)")
                     .arg(parser.value(zoneOption)));
     }
-    request.filter.channels = parser.values(channelOption);
-    request.filter.agents = parser.values(agentOption);
-    request.filter.teams = parser.values(teamOption);
-    request.filter.priorities = parser.values(priorityOption);
-    request.filter.tags = parser.values(tagOption);
+    request.filter = filterOptions.filterOf(parser);
 
     ui::ReportOptions options;
     options.title = parser.value(titleOption);
